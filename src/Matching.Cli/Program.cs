@@ -1,0 +1,3 @@
+using Matching.Cli;
+
+return await CommandLine.RunAsync(args);

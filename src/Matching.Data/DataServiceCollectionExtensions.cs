@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Matching.Data;
+
+public sealed class DatabaseOptions
+{
+    [Required(ErrorMessage = "ConnectionStrings:Matching is not set. Start with ./run.sh, or set ConnectionStrings__Matching to a PostgreSQL connection string.")]
+    public string ConnectionString { get; set; } = "";
+}
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the PostgreSQL <see cref="MatchingDbContext"/> from ConnectionStrings:Matching, validated at start.</summary>
+    public static IServiceCollection AddMatchingData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Matching") ?? "")
+            .ValidateDataAnnotations()
+            .Validate(o => ConnectionStrings.IsValid(o.ConnectionString), ConnectionStrings.InvalidMessage)
+            .ValidateOnStart();
+        services.AddDbContext<MatchingDbContext>((sp, options) =>
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+}
+
+public static class ConnectionStrings
+{
+    public const string InvalidMessage =
+        "ConnectionStrings:Matching is not a valid PostgreSQL connection string (expected e.g. Host=127.0.0.1;Port=5432;Database=matching;Username=matching).";
+
+    public static bool IsValid(string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString)) return false;
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return !string.IsNullOrEmpty(builder.Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the context without a running host.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MatchingDbContext>
+{
+    public MatchingDbContext CreateDbContext(string[] args)
+    {
+        var cs = Environment.GetEnvironmentVariable("ConnectionStrings__Matching") ?? "Host=127.0.0.1;Database=matching_design";
+        var options = new DbContextOptionsBuilder<MatchingDbContext>();
+        DataServiceCollectionExtensions.Configure(options, cs);
+        return new MatchingDbContext(options.Options);
+    }
+}
