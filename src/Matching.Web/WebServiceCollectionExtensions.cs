@@ -7,7 +7,6 @@ using Matching.Web.Infrastructure;
 using Matching.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Matching.Web;
@@ -82,8 +81,6 @@ public static class WebServiceCollectionExtensions
     /// <summary>The middleware pipeline: errors, security headers, static files, culture, authentication.</summary>
     public static WebApplication UseMatchingWeb(this WebApplication app)
     {
-        // Fail at start, not on the first request, when the options do not bind.
-        _ = app.Services.GetRequiredService<IOptions<DemoModeOptions>>().Value;
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -12,7 +12,13 @@ public sealed class ErrorModel : PageModel
     [BindProperty(SupportsGet = true)]
     public int? Code { get; set; }
 
-    public bool IsNotFound => Code == StatusCodes.Status404NotFound;
+    /// <summary>Title and text resource keys for the status being shown.</summary>
+    public (string Title, string Text) Message => Code switch
+    {
+        StatusCodes.Status404NotFound => ("Error.NotFoundTitle", "Error.NotFoundText"),
+        StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => ("AccessDenied.Title", "AccessDenied.Text"),
+        _ => ("Error.Title", "Error.Text"),
+    };
 
     public void OnGet()
     {
