@@ -39,7 +39,8 @@ public sealed class MoroccoGeography
             throw new FileNotFoundException($"Reference data file {path} is missing: restore it from git (git checkout -- {Path.GetFileName(path)}).", path);
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+            // ReadAllText drops a byte-order mark, which an editor may add and the JSON parser refuses.
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
             var result = new List<Region>();
             foreach (var element in json.RootElement.GetProperty("regions").EnumerateArray())
             {

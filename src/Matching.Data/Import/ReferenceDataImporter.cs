@@ -69,9 +69,10 @@ public static class ReferenceDataImporter
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             // The caller's transaction is disposed without commit, so PostgreSQL rolls everything back.
-            throw new InvalidDataException(
-                $"Importing the {name} reference data failed and nothing was written: {e.Message.TrimEnd('.')}; " +
-                $"restore the files under {ReferenceDataFiles.Root} (git checkout -- src/Matching.Core/ReferenceData) and run the import again.", e);
+            var advice = e is FileNotFoundException
+                ? "then run the import again" // the message already says how to restore the file
+                : $"restore the files under {ReferenceDataFiles.Root} (git checkout -- src/Matching.Core/ReferenceData) and run the import again";
+            throw new InvalidDataException($"Importing the {name} reference data failed and nothing was written: {e.Message.TrimEnd('.')}; {advice}.", e);
         }
 
         db.Imports.Add(new ImportRecord { Name = name, Version = version, ImportedAt = DateTimeOffset.UtcNow, Rows = rows.Values.Sum() });
