@@ -15,7 +15,7 @@ internal static class EscoImport
 
         var occupationIds = IdsByUri(esco.Occupations.Select(o => o.Uri));
         var skillIds = IdsByUri(esco.Skills.Select(s => s.Uri));
-        // ESCO gives a few occupations more than one broader concept; keep the first, as the column holds one.
+        // v1.1.1 gives each occupation at most one broader occupation; the column holds one, so keep the first if ever two.
         var broaderOccupation = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var link in esco.OccupationBroaders)
             broaderOccupation.TryAdd(link.Uri, occupationIds[link.BroaderUri]);
