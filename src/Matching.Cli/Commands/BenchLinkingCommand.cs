@@ -21,15 +21,15 @@ public sealed class BenchLinkingCommand : ICliCommand
         var inv = CultureInfo.InvariantCulture;
 
         var total = Stopwatch.StartNew();
-        var taxonomy = EscoTaxonomy.Load();
+        var occupations = EscoTaxonomy.LoadOccupations();
         var taxonomySeconds = total.Elapsed.TotalSeconds;
-        var linker = OccupationLinker.FromTaxonomy(taxonomy);
+        var linker = OccupationLinker.FromOccupations(occupations);
         var loadSeconds = total.Elapsed.TotalSeconds;
 
         // Distinct titles as written: every alternative label, then the same with accents stripped and one typo,
         // so the typo-tolerant path is exercised too.
-        var titles = taxonomy.Occupations.SelectMany(o => lang == "fr" ? o.AltLabelsFr : o.AltLabelsEn).Distinct().ToList();
-        taxonomy = null;
+        var titles = occupations.SelectMany(o => lang == "fr" ? o.AltLabelsFr : o.AltLabelsEn).Distinct().ToList();
+        occupations = null;
         var noisy = titles.Select((t, i) => WithTypo(TitleNormalizer.Fold(t), i)).ToList();
         GC.Collect();
 

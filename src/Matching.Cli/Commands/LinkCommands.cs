@@ -11,8 +11,8 @@ public sealed class LinkOccupationsCommand : LinkCommandBase
 {
     public override string Name => "link-occupations";
     public override string Summary => "link job titles (stdin, one a line) to ESCO occupations (TSV on stdout)";
-    protected override Func<string, string, int, IReadOnlyList<LinkedConcept>> Build(EscoTaxonomy taxonomy) =>
-        OccupationLinker.FromTaxonomy(taxonomy).Link;
+    protected override Func<string, string, int, IReadOnlyList<LinkedConcept>> Build() =>
+        OccupationLinker.FromOccupations(EscoTaxonomy.LoadOccupations()).Link;
 }
 
 /// <summary>`link-skills`: skill phrases or sentences on stdin → ranked ESCO skills as TSV on stdout.</summary>
@@ -20,8 +20,8 @@ public sealed class LinkSkillsCommand : LinkCommandBase
 {
     public override string Name => "link-skills";
     public override string Summary => "link skill phrases or sentences (stdin, one a line) to ESCO skills (TSV on stdout)";
-    protected override Func<string, string, int, IReadOnlyList<LinkedConcept>> Build(EscoTaxonomy taxonomy) =>
-        SkillLinker.FromTaxonomy(taxonomy).Link;
+    protected override Func<string, string, int, IReadOnlyList<LinkedConcept>> Build() =>
+        SkillLinker.FromTaxonomy(EscoTaxonomy.Load()).Link;
 }
 
 public abstract class LinkCommandBase : ICliCommand
@@ -34,7 +34,7 @@ public abstract class LinkCommandBase : ICliCommand
         "  --top   results per query, 1 to 1000 (default 20)\n" +
         "Input: UTF-8, one query per line. Output: TSV `line rank concept_uri score` (line is 1-based; an empty line gives no rows).";
 
-    protected abstract Func<string, string, int, IReadOnlyList<LinkedConcept>> Build(EscoTaxonomy taxonomy);
+    protected abstract Func<string, string, int, IReadOnlyList<LinkedConcept>> Build();
 
     public Task<int> RunAsync(CliArguments args, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ public abstract class LinkCommandBase : ICliCommand
         var top = args.GetInt("top", 20, 1, 1000);
 
         var watch = Stopwatch.StartNew();
-        var link = Build(EscoTaxonomy.Load());
+        var link = Build();
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Name}: linker ready in {watch.Elapsed.TotalSeconds:F2} s"));
 
         watch.Restart();

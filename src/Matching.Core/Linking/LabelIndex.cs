@@ -17,11 +17,13 @@ internal sealed record ScoreWeights
     public float LabelCoverage { get; init; } = 0.45f;
     /// <summary>Bonus when the first word (the head noun of a French title) matches the label's first word.</summary>
     public float HeadMatch { get; init; } = 0.06f;
-    public float PreferredLabel { get; init; } = 0.02f;
+    public float PreferredLabel { get; init; } = 0.05f;
     public float SameLanguage { get; init; } = 0.03f;
     /// <summary>Label-coverage weight once the query is long (a sentence rather than a title).</summary>
     public float SentenceLabelCoverage { get; init; } = 0.85f;
     public int SentenceTokens { get; init; } = 5;
+    /// <summary>Weight of the character 3–5-gram cosine between the normalised query and the concept's best label.</summary>
+    public float NgramCosine { get; init; } = 0.1f;
 }
 
 /// <summary>
@@ -44,6 +46,7 @@ internal sealed class LabelIndex
     private readonly Dictionary<long, int[]> _trigramTokens;  // trigram → vocabulary tokens (for typos)
     private readonly ConcurrentDictionary<string, Expansion[]> _expansionCache = new(StringComparer.Ordinal);
     private readonly ThreadLocal<Scratch> _scratch;
+    private readonly CharNgramIndex _ngrams;
 
     public IReadOnlyList<IndexedConcept> Concepts { get; }
     public ScoreWeights Weights { get; }
@@ -61,6 +64,7 @@ internal sealed class LabelIndex
         var conceptFrequency = new List<int>();
         var lastConceptOfToken = new List<int>();
         var buffer = new List<string>(16);
+        var ngramLabels = new List<(int, string)>();
         var seenInConcept = new HashSet<string>(StringComparer.Ordinal);
 
         for (var c = 0; c < concepts.Count; c++)
@@ -74,6 +78,7 @@ internal sealed class LabelIndex
                 // The same normalised label twice for one concept (e.g. "aide-soignant" and "aide-soignante") is indexed once.
                 var key = string.Join(' ', buffer) + "|" + label.Lang;
                 if (!seenInConcept.Add(key)) continue;
+                ngramLabels.Add((c, Padded(buffer)));
                 foreach (var t in buffer)
                 {
                     if (!_tokenIds.TryGetValue(t, out var id))
@@ -130,7 +135,10 @@ internal sealed class LabelIndex
         }
         _trigramTokens = trigrams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(_labelConcept.Length, concepts.Count));
+        _ngrams = new CharNgramIndex(ngramLabels, concepts.Count, skipCommonGrams: true);
     }
+
+    private static string Padded(List<string> tokens) => " " + string.Join(' ', tokens) + " ";
 
     /// <summary>The best <paramref name="top"/> concepts for <paramref name="text"/>, best first, scores in 0..1.</summary>
     public List<(int Concept, float Score)> Search(string text, string lang, int top)
@@ -142,7 +150,7 @@ internal sealed class LabelIndex
         var sentence = queryTokens.Count > w.SentenceTokens;
         var wq = sentence ? 1f - w.SentenceLabelCoverage : w.QueryCoverage;
         var we = sentence ? w.SentenceLabelCoverage : w.LabelCoverage;
-        var maxScore = wq + we + w.HeadMatch + w.PreferredLabel + w.SameLanguage;
+        var maxScore = wq + we + w.HeadMatch + w.PreferredLabel + w.SameLanguage + w.NgramCosine;
         var french = lang == "fr";
 
         var s = _scratch.Value!;
@@ -180,6 +188,16 @@ internal sealed class LabelIndex
             var c = _labelConcept[label];
             if (s.ConceptScore[c] == 0) s.TouchedConcepts.Add(c);
             if (score > s.ConceptScore[c]) s.ConceptScore[c] = score;
+        }
+
+        if (w.NgramCosine > 0)
+        {
+            var state = (s, w.NgramCosine);
+            _ngrams.Search(Padded(queryTokens), ref state, static (ref (Scratch S, float Weight) st, int c, float cos) =>
+            {
+                if (st.S.ConceptScore[c] == 0) st.S.TouchedConcepts.Add(c);
+                st.S.ConceptScore[c] += st.Weight * cos;
+            });
         }
 
         TopK(s, top, result, 1f / maxScore);

@@ -92,13 +92,13 @@ public static class LinkingEvaluation
 
         if (kind is "occupations" or "all" && set is "realistic" or "all" && lang == "fr")
         {
-            var concepts = OccupationLinker.ConceptsOf(taxonomy, null);
+            var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, null);
             results.AddRange(Score("realistic", "occupations", lang, ReadRealisticOccupations(), concepts, log, misses));
         }
         if (kind is "occupations" or "all" && set is "heldout" or "all")
         {
             var (queries, excluded) = HoldOut(occupations, lang, 4);
-            var concepts = OccupationLinker.ConceptsOf(taxonomy, (u, l) => !excluded.Contains((u, l)));
+            var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, (u, l) => !excluded.Contains((u, l)));
             results.AddRange(Score("heldout", "occupations", lang, queries, concepts, log, misses));
         }
         if (kind is "skills" or "all" && set is "heldout" or "all")

@@ -1,3 +1,4 @@
+using Matching.Core.Domain;
 using Matching.Core.Reference;
 
 namespace Matching.Core.Linking;
@@ -9,7 +10,7 @@ namespace Matching.Core.Linking;
 /// </summary>
 public sealed class OccupationLinker
 {
-    private static readonly Lazy<OccupationLinker> SharedInstance = new(() => FromTaxonomy(EscoTaxonomy.Load()));
+    private static readonly Lazy<OccupationLinker> SharedInstance = new(() => FromOccupations(EscoTaxonomy.LoadOccupations()));
 
     private readonly LabelIndex _index;
 
@@ -19,14 +20,13 @@ public sealed class OccupationLinker
     public static OccupationLinker Shared => SharedInstance.Value;
 
     /// <summary>Builds a linker over every occupation of <paramref name="taxonomy"/>.</summary>
-    public static OccupationLinker FromTaxonomy(EscoTaxonomy taxonomy) => FromTaxonomy(taxonomy, null);
+    public static OccupationLinker FromTaxonomy(EscoTaxonomy taxonomy) => FromOccupations(taxonomy.Occupations);
 
-    /// <summary>Builds a linker keeping only the labels <paramref name="keepLabel"/> accepts (uri, label).</summary>
-    internal static OccupationLinker FromTaxonomy(EscoTaxonomy taxonomy, Func<string, string, bool>? keepLabel, ScoreWeights? weights = null) =>
-        new(new LabelIndex(ConceptsOf(taxonomy, keepLabel), weights));
+    /// <summary>Builds a linker over <paramref name="occupations"/> (e.g. from <see cref="EscoTaxonomy.LoadOccupations"/>).</summary>
+    public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations) => new(new LabelIndex(ConceptsOf(occupations, null)));
 
-    internal static List<IndexedConcept> ConceptsOf(EscoTaxonomy taxonomy, Func<string, string, bool>? keepLabel) =>
-        taxonomy.Occupations
+    internal static List<IndexedConcept> ConceptsOf(IEnumerable<Occupation> occupations, Func<string, string, bool>? keepLabel) =>
+        occupations
             .Select(o => LinkerConcepts.Create(o.Uri, o.LabelFr, o.AltLabelsFr, o.LabelEn, o.AltLabelsEn, keepLabel))
             .ToList();
 
