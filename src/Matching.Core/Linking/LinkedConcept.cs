@@ -2,7 +2,7 @@ namespace Matching.Core.Linking;
 
 /// <summary>An ESCO concept proposed for a piece of free text.</summary>
 /// <param name="Uri">ESCO concept URI (occupation or skill).</param>
-/// <param name="Score">Confidence in 0..1: 1 for an exact match of the preferred label in the query's language.</param>
+/// <param name="Score">Confidence in 0..1: close to 1 for an exact match of a preferred label in the query's language.</param>
 /// <param name="Label">Preferred label in the query's language (English when the French one is missing), for display.</param>
 public sealed record LinkedConcept(string Uri, double Score, string Label);
 
