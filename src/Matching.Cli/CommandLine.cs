@@ -22,6 +22,10 @@ public static class CommandLine
         new DbMigrateCommand(),
         new DbSeedCommand(),
         new ImportCommand(),
+        new LinkOccupationsCommand(),
+        new LinkSkillsCommand(),
+        new EvalLinkingCommand(),
+        new BenchLinkingCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
