@@ -52,7 +52,7 @@ public sealed class ConceptIndex
     /// </summary>
     internal void Accumulate(IEnumerable<(long Key, float Weight)> query, float[] accumulator, List<int> touched, double maxPostingShare)
     {
-        var maxLength = Math.Max(1, (int)(Count * maxPostingShare));
+        var maxLength = Math.Max(1000, (int)(Count * maxPostingShare));
         foreach (var (key, weight) in query)
         {
             if (!_postings.TryGetValue(key, out var items)) continue;
