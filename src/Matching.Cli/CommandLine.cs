@@ -22,6 +22,11 @@ public static class CommandLine
         new DbMigrateCommand(),
         new DbSeedCommand(),
         new ImportCommand(),
+        new RankCommand(),
+        new TrainCommand(),
+        new EvaluateCommand(),
+        new InterchangeSynthCommand(),
+        new BenchScoringCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -10,7 +10,7 @@ namespace Matching.Core.Engine;
 /// </summary>
 public sealed class TaxonomyGraph
 {
-    private static readonly Lazy<TaxonomyGraph> Shared = new(() => FromTaxonomy(EscoTaxonomy.Load()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TaxonomyGraph> Shared = new(() => FromTaxonomy(Interchange.EscoTaxonomyCache.Value), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The graph of the shipped ESCO files, loaded once per process.</summary>
     public static TaxonomyGraph Default => Shared.Value;
