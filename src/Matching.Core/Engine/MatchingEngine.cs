@@ -6,7 +6,7 @@ public sealed record EngineOptions
     /// <summary>Length of each ranked list.</summary>
     public int Top { get; init; } = 50;
     /// <summary>Share of the indexed items scored per query, after candidate generation.</summary>
-    public double PoolShare { get; init; } = 0.015;
+    public double PoolShare { get; init; } = 0.02;
     /// <summary>Fewest items scored per query (small collections are then scored nearly whole).</summary>
     public int MinimumPool { get; init; } = 300;
     /// <summary>Keys held by more than this share of items are not used to narrow (see <see cref="ConceptIndex"/>).</summary>
