@@ -26,6 +26,11 @@ public static class CommandLine
         new LinkSkillsCommand(),
         new EvalLinkingCommand(),
         new BenchLinkingCommand(),
+        new RankCommand(),
+        new TrainCommand(),
+        new EvaluateCommand(),
+        new InterchangeSynthCommand(),
+        new BenchScoringCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
