@@ -26,6 +26,7 @@ public static class CommandLine
         new LinkSkillsCommand(),
         new EvalLinkingCommand(),
         new BenchLinkingCommand(),
+        new TrainLinkerCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
