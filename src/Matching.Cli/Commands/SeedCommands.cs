@@ -25,7 +25,16 @@ public sealed class DbSeedCommand : ICliCommand
         foreach (var summary in await ReferenceDataImporter.ImportAllAsync(db, Console.Error, ct))
             Console.Error.WriteLine(summary);
         if (!args.Has("no-demo"))
-            Console.Error.WriteLine(await DemoDataSeeder.SeedAsync(db, options, Console.Error, ct));
+        {
+            try
+            {
+                Console.Error.WriteLine(await DemoDataSeeder.SeedAsync(db, options, Console.Error, ct));
+            }
+            catch (MissingReferenceDataException e)
+            {
+                throw new CliFailure(e.Message, e);
+            }
+        }
         return 0;
     }
 }
