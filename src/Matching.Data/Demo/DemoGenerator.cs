@@ -17,6 +17,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
     private readonly DateOnly _today = options.AnchorDate;
     private readonly DateTimeOffset _now = new(options.AnchorDate.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
     private readonly Dictionary<string, int> _rows = [];
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     private List<(DemoRegion Region, IReadOnlyList<(DemoCity City, double Weight)> Cities)> _regions = [];
     private readonly List<Adviser> _advisers = [];
@@ -25,6 +26,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
     private readonly List<(Employer Employer, DemoSector Sector, DemoRegion Region, List<EmployerSite> Sites, int Size)> _employers = [];
     private readonly List<ServiceOffer> _offers = [];
     private readonly List<Candidate> _candidates = [];
+
 
     public async Task<Dictionary<string, int>> WriteAsync(MatchingDbContext db, CancellationToken ct)
     {
@@ -39,8 +41,10 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
         AddVacancies(db);
         await SaveAsync(db, "vacancies", ct);
 
-        AddCandidates(db);
+        var children = AddCandidates(db);
         await SaveAsync(db, "candidates", ct);
+        await children.CopyAsync(db, ct);
+        log.WriteLine($"demo: candidate details copied ({_clock.Elapsed.TotalSeconds:0.0} s).");
 
         AddMentorships(db);
         AddReferrals(db);
@@ -53,7 +57,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
     {
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        log.WriteLine($"demo: {phase} written.");
+        log.WriteLine($"demo: {phase} written ({_clock.Elapsed.TotalSeconds:0.0} s).");
     }
 
     private void Count(string table, int rows) => _rows[table] = _rows.GetValueOrDefault(table) + rows;
@@ -327,7 +331,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
 
     // ---------------------------------------------------------------- candidates
 
-    private void AddCandidates(MatchingDbContext db)
+    private CandidateChildren AddCandidates(MatchingDbContext db)
     {
         var publicNumbers = new HashSet<int>();
         for (var i = 0; i < options.Candidates; i++)
@@ -336,14 +340,18 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
             do number = _rng.Between(1000, Math.Max(99_999, options.Candidates * 10)); while (!publicNumbers.Add(number));
             _candidates.Add(NewCandidate(number));
         }
+        // Only candidates and identities go through the change tracker (their keys are needed); the many child
+        // rows are taken off the graph and copied in binary once the candidates have their ids.
+        var children = CandidateChildren.Detach(_candidates);
         db.Candidates.AddRange(_candidates);
         Count("candidates", _candidates.Count);
         Count("candidate_identities", _candidates.Count);
-        Count("candidate_languages", _candidates.Sum(c => c.Languages.Count));
-        Count("candidate_experiences", _candidates.Sum(c => c.Experiences.Count));
-        Count("candidate_skills", _candidates.Sum(c => c.Skills.Count));
-        Count("candidate_desired_occupations", _candidates.Sum(c => c.DesiredOccupations.Count));
-        Count("consents", _candidates.Sum(c => c.Consents.Count));
+        Count("candidate_languages", children.Languages.Count);
+        Count("candidate_experiences", children.Experiences.Count);
+        Count("candidate_skills", children.Skills.Count);
+        Count("candidate_desired_occupations", children.DesiredOccupations.Count);
+        Count("consents", children.Consents.Count);
+        return children;
     }
 
     private Candidate NewCandidate(int publicNumber)
@@ -497,8 +505,8 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
         var skills = new Dictionary<int, CandidateSkill>();
         foreach (var (occupation, worked) in occupations)
         {
-            var essential = _rng.Sample(occupation.EssentialSkills, (int)Math.Round(occupation.EssentialSkills.Length * (worked ? 0.5 + 0.35 * _rng.NextDouble() : 0.2 + 0.3 * _rng.NextDouble())));
-            var optional = _rng.Sample(occupation.OptionalSkills, (int)Math.Round(occupation.OptionalSkills.Length * 0.25 * _rng.NextDouble()));
+            var essential = _rng.Sample(occupation.EssentialSkills, (int)Math.Round(occupation.EssentialSkills.Length * (worked ? 0.4 + 0.35 * _rng.NextDouble() : 0.15 + 0.2 * _rng.NextDouble())));
+            var optional = _rng.Sample(occupation.OptionalSkills, (int)Math.Round(occupation.OptionalSkills.Length * 0.2 * _rng.NextDouble()));
             foreach (var skillId in essential.Concat(optional))
             {
                 var level = worked ? _rng.Between(2, 4) : _rng.Between(1, 3);
@@ -507,7 +515,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
                     known.Level = Math.Max(known.Level, level);
                     continue;
                 }
-                if (skills.Count >= 30) continue;
+                if (skills.Count >= 25) continue;
                 skills[skillId] = new CandidateSkill
                 {
                     SkillId = skillId,
