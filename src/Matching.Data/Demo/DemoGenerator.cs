@@ -468,6 +468,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
         for (var i = 0; i < experiences; i++)
         {
             var occupation = _rng.Chance(0.7) ? _rng.Pick(desired) : _rng.Pick(own);
+            var occupationSector = DemoCatalogue.Sectors.First(s => s.Occupations.Contains(occupation.Entry));
             var months = _rng.Between(3, 36);
             var start = end.AddMonths(-months);
             var country = status == MigrationStatus.Returnee
@@ -478,7 +479,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
                 Title = englishCv ? occupation.Entry.TitleEn : CvTitle(occupation.Entry.TitleFr),
                 OccupationId = occupation.Id,
                 LinkConfidence = 1.0,
-                Employer = _rng.Pick(DemoPeople.PastEmployerKinds),
+                Employer = _rng.Pick(DemoPeople.PastEmployersBySector[occupationSector.Key]),
                 Country = country,
                 StartedOn = start,
                 EndedOn = i == 0 && _rng.Chance(0.2) ? null : end,
@@ -610,7 +611,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
                 {
                     Date = date,
                     Kind = kind,
-                    Text = _rng.Pick(DemoTexts.For(kind)),
+                    Text = e == 0 ? DemoTexts.FirstMeeting : _rng.Pick(DemoTexts.For(kind)),
                     CreatedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(_rng.Between(9, 18), _rng.Between(0, 59))), TimeSpan.Zero),
                 });
             }

@@ -97,9 +97,18 @@ internal static class DemoPeople
         "Hôtellerie", "Santé", "Sciences", "Droit", "Bâtiment", "Langues étrangères",
     ];
 
-    public static readonly string[] PastEmployerKinds =
-    [
-        "Entreprise familiale", "Chantier de construction", "Exploitation agricole", "Hôtel", "Restaurant", "Atelier de couture",
-        "Centre d'appels", "Commerce de détail", "Usine", "Particulier", "Coopérative", "Société de nettoyage",
-    ];
+    /// <summary>Where people of a sector worked before (free text of the CV's employer field).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> PastEmployersBySector = new Dictionary<string, string[]>
+    {
+        ["offshoring"] = ["Centre d'appels", "Société de services informatiques", "Opérateur télécom", "Agence de voyage"],
+        ["construction"] = ["Chantier de construction", "Entreprise de BTP", "Artisan maçon", "Particulier"],
+        ["agriculture"] = ["Exploitation agricole", "Coopérative agricole", "Station de conditionnement", "Ferme familiale"],
+        ["hospitality"] = ["Hôtel", "Restaurant", "Riad", "Café", "Traiteur"],
+        ["textile"] = ["Atelier de couture", "Usine de confection", "Tailleur de quartier", "Entreprise familiale"],
+        ["automotive"] = ["Usine", "Garage automobile", "Entrepôt logistique", "Sous-traitant industriel"],
+        ["retail"] = ["Supermarché", "Commerce de détail", "Boutique de téléphonie", "Marché"],
+        ["cleaning"] = ["Société de nettoyage", "Particulier", "Hôpital", "Société de gardiennage"],
+        ["care"] = ["Particulier", "Clinique", "Crèche", "Association"],
+        ["crafts"] = ["Coopérative artisanale", "Atelier d'artisan", "Entreprise familiale", "Souk"],
+    };
 }

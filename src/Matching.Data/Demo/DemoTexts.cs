@@ -42,9 +42,10 @@ internal static class DemoTexts
         (PartnerService.Association, "Garde d'enfants pendant la formation", "Halte-garderie pour les parents en formation.", "Tanger"),
     ];
 
+    public const string FirstMeeting = "Premier entretien : présentation du parcours, des attentes et du projet professionnel.";
+
     public static readonly string[] MeetingNotes =
     [
-        "Premier entretien : présentation du parcours, des attentes et du projet professionnel.",
         "Point mensuel : le CV est à jour, nous avons préparé une liste d'entreprises à contacter.",
         "Échange sur les difficultés de transport ; étude d'un abonnement de bus.",
         "Préparation d'un entretien d'embauche : présentation en deux minutes et questions fréquentes.",
