@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Matching.Core.Domain;
@@ -17,16 +18,15 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
     private readonly DateOnly _today = options.AnchorDate;
     private readonly DateTimeOffset _now = new(options.AnchorDate.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
     private readonly Dictionary<string, int> _rows = [];
-    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    private List<(DemoRegion Region, IReadOnlyList<(DemoCity City, double Weight)> Cities)> _regions = [];
+    private List<RegionCities> _regions = [];
     private readonly List<Adviser> _advisers = [];
     private readonly List<string> _adviserCities = [];
     private readonly List<Mentor> _mentors = [];
-    private readonly List<(Employer Employer, DemoSector Sector, DemoRegion Region, List<EmployerSite> Sites, int Size)> _employers = [];
+    private readonly List<SeededEmployer> _employers = [];
     private readonly List<ServiceOffer> _offers = [];
     private readonly List<Candidate> _candidates = [];
-
 
     public async Task<Dictionary<string, int>> WriteAsync(MatchingDbContext db, CancellationToken ct)
     {
@@ -64,9 +64,9 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
 
     // ---------------------------------------------------------------- geography
 
-    private List<(DemoRegion, IReadOnlyList<(DemoCity, double)>)> ResolveRegions()
+    private List<RegionCities> ResolveRegions()
     {
-        var resolved = new List<(DemoRegion, IReadOnlyList<(DemoCity, double)>)>();
+        var resolved = new List<RegionCities>();
         foreach (var region in DemoCatalogue.Regions)
         {
             var cities = region.Cities
@@ -76,16 +76,16 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
                 .ToList();
             if (cities.Count == 0)
                 cities = reference.AllCities.Where(c => c.RegionCode == region.Code).Select(c => (c, 1.0)).ToList();
-            if (cities.Count > 0) resolved.Add((region, cities));
+            if (cities.Count > 0) resolved.Add(new RegionCities(region, cities));
         }
         if (resolved.Count == 0) throw new MissingReferenceDataException("no city of the programme's regions");
         return resolved;
     }
 
-    private (DemoRegion Region, IReadOnlyList<(DemoCity City, double Weight)> Cities) PickRegion() =>
+    private RegionCities PickRegion() =>
         _rng.PickWeighted(_regions.Select(r => (r, r.Region.Weight)).ToList());
 
-    private (DemoRegion Region, IReadOnlyList<(DemoCity City, double Weight)> Cities) RegionOf(string code) =>
+    private RegionCities RegionOf(string code) =>
         _regions[Math.Max(0, _regions.FindIndex(r => r.Region.Code == code))];
 
     /// <summary>A city of the region, preferring the sector's hiring cities when the region has some.</summary>
@@ -167,7 +167,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
     }
 
     private void AddEmployer(MatchingDbContext db, HashSet<string> names, string name, string sectorKey,
-        (DemoRegion Region, IReadOnlyList<(DemoCity City, double Weight)> Cities) region, CsrLabelStatus label,
+        RegionCities region, CsrLabelStatus label,
         string[]? siteCities, int size)
     {
         names.Add(name);
@@ -207,7 +207,7 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
         }).ToList();
         employer.Sites.AddRange(sites);
         db.Employers.Add(employer);
-        _employers.Add((employer, sector, region.Region, sites, size));
+        _employers.Add(new SeededEmployer(employer, sector, region.Region, sites, size));
     }
 
     private string SiteName(DemoSector sector, DemoCity city) => sector.Key switch
@@ -694,4 +694,9 @@ internal sealed partial class DemoGenerator(DemoReference reference, DemoOptions
             Count("user_roles", 1);
         }
     }
+
+    private sealed record RegionCities(DemoRegion Region, IReadOnlyList<(DemoCity City, double Weight)> Cities);
+
+    /// <summary>An employer being generated, with what its vacancies are drawn from; Size weights its share of them.</summary>
+    private sealed record SeededEmployer(Employer Employer, DemoSector Sector, DemoRegion Region, List<EmployerSite> Sites, int Size);
 }
