@@ -33,7 +33,12 @@ public static class JobsServiceCollectionExtensions
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 // Read through the validated options so a missing connection string fails fast with its message.
-                pg => pg.UseNpgsqlConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
+                pg =>
+                {
+                    var connectionString = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+                    DatabaseConnectivity.ThrowIfUnreachable(connectionString);
+                    pg.UseNpgsqlConnection(connectionString);
+                },
                 new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
         services.AddScoped<CloseExpiredVacanciesJob>();
         if (jobs.RunServer)

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Matching.Data;
+
+/// <summary>
+/// One connection attempt, so an unreachable server stops a host at once with Npgsql's reason instead of
+/// Hangfire retrying its schema install and locks for a minute.
+/// </summary>
+public static class DatabaseConnectivity
+{
+    public static void ThrowIfUnreachable(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 10, Pooling = false };
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        connection.Open();
+    }
+}
+
+/// <summary>Runs <see cref="DatabaseConnectivity.ThrowIfUnreachable"/> before the other hosted services start.</summary>
+internal sealed class DatabaseStartupCheck(IOptions<DatabaseOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        DatabaseConnectivity.ThrowIfUnreachable(options.Value.ConnectionString);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
