@@ -25,7 +25,7 @@ public sealed class RankCommand : ICliCommand
         var reader = RankSupport.Reader(date);
         var candidates = RankSupport.Read(() => reader.ReadCandidates(args.Require("candidates")));
         var vacancies = RankSupport.Read(() => reader.ReadVacancies(args.Require("vacancies")));
-        var engine = new MatchingEngine(TaxonomyGraph.Default, RankSupport.Scorer(args, candidates),
+        var engine = new MatchingEngine(TaxonomyGraph.Default, RankSupport.Scorer(args, candidates, vacancies),
             new EngineOptions { Top = top, MaxDegreeOfParallelism = Environment.ProcessorCount });
 
         var result = per == "candidate"

@@ -61,7 +61,7 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
         var vocabulary = new TitleVocabulary(candidates.Select(c => PreparedCandidate.CandidateTitles(Graph, c)));
         var prepared = new PreparedCandidate[candidates.Count];
         System.Threading.Tasks.Parallel.For(0, prepared.Length, ParallelOptions(), i => prepared[i] = PreparedCandidate.Create(Graph, candidates[i], vocabulary));
-        var places = PlaceIds(prepared.Select(p => p.PlaceKey));
+        var places = PlaceIds(prepared.SelectMany(p => ConceptKeys.PlaceNames(p.Profile.Location).Select(n => n.Name)));
         var keys = prepared.Select(p => ConceptKeys.ForCandidate(Graph, p, k => k is null ? -1 : places.GetValueOrDefault(k, -1)).Select(k => k.Key).ToArray()).ToArray();
         return new CandidatePool(vocabulary, prepared, ConceptIndex.Build(keys, places));
     }
@@ -70,7 +70,7 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
     {
         var vocabulary = new TitleVocabulary(vacancies.Select(v => PreparedVacancy.VacancyTitles(Graph, v)));
         var prepared = vacancies.Select(v => PreparedVacancy.Create(Graph, v, vocabulary)).ToArray();
-        var places = PlaceIds(prepared.Select(p => p.PlaceKey));
+        var places = PlaceIds(prepared.SelectMany(p => ConceptKeys.PlaceNames(p.Profile.Location).Select(n => n.Name)));
         var keys = prepared.Select(p => ConceptKeys.ForVacancy(Graph, p, k => k is null ? -1 : places.GetValueOrDefault(k, -1)).Select(k => k.Key).ToArray()).ToArray();
         return new VacancyPool(vocabulary, prepared, ConceptIndex.Build(keys, places));
     }
@@ -115,10 +115,11 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
 
     private int[] Generate(ConceptIndex index, IEnumerable<(long Key, float Weight)> queryKeys, float[] accumulator, List<int> touched)
     {
-        if (Options.Exhaustive) return Enumerable.Range(0, index.Count).ToArray();
+        var poolSize = Math.Max(Options.MinimumPool, (int)Math.Ceiling(Options.PoolShare * index.Count));
+        // A collection no bigger than the pool is scored whole: nothing to narrow, and items sharing no key still rank.
+        if (Options.Exhaustive || index.Count <= poolSize) return Enumerable.Range(0, index.Count).ToArray();
         touched.Clear();
         index.Accumulate(ConceptKeys.WithNeighbourCells(queryKeys), accumulator, touched, Options.MaxPostingShare);
-        var poolSize = Math.Max(Options.MinimumPool, (int)Math.Ceiling(Options.PoolShare * index.Count));
         int[] result;
         if (touched.Count <= poolSize) result = touched.ToArray();
         else
@@ -202,10 +203,10 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
 
     private ParallelOptions ParallelOptions() => new() { MaxDegreeOfParallelism = Math.Max(1, Options.MaxDegreeOfParallelism) };
 
-    private static Dictionary<string, int> PlaceIds(IEnumerable<string?> keys)
+    private static Dictionary<string, int> PlaceIds(IEnumerable<string> keys)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var k in keys) if (k is not null && !ids.ContainsKey(k)) ids[k] = ids.Count;
+        foreach (var k in keys) ids.TryAdd(k, ids.Count);
         return ids;
     }
 

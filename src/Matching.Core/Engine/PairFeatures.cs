@@ -53,12 +53,14 @@ public static class PairFeatures
         var occupation = v.Profile.Occupation;
         if (occupation >= 0)
         {
-            double desired = 0, experience = 0, years = 0;
-            foreach (var o in c.Profile.DesiredOccupations) desired = Math.Max(desired, graph.OccupationSimilarity(o, occupation));
+            // Each side's link confidence scales the similarity: a title linked at 0.5 proves half as much.
+            double desired = 0, experience = 0, years = 0, vacancyConfidence = v.Profile.OccupationConfidence;
+            foreach (var o in c.Profile.DesiredOccupations)
+                if (o.Occupation >= 0) desired = Math.Max(desired, graph.OccupationSimilarity(o.Occupation, occupation) * o.Confidence * vacancyConfidence);
             foreach (var e in c.Profile.Experiences)
             {
                 if (e.Occupation < 0) continue;
-                var sim = graph.OccupationSimilarity(e.Occupation, occupation);
+                var sim = graph.OccupationSimilarity(e.Occupation, occupation) * e.Confidence * vacancyConfidence;
                 experience = Math.Max(experience, sim);
                 if (sim >= 0.45) years += e.Years * sim;
             }
@@ -73,15 +75,15 @@ public static class PairFeatures
         features[LanguageFit] = fit;
         features[LanguagesMissing] = missing;
 
-        var sameName = c.PlaceKey is not null && c.PlaceKey == v.PlaceKey;
-        features[SamePlace] = sameName ? 1 : 0;
+        var nameMatch = GeoPlace.NameMatch(c.Profile.Location, v.Profile.Location);
+        features[SamePlace] = nameMatch;
         var distance = GeoPlace.DistanceKm(c.Profile.Location, v.Profile.Location);
         if (distance is { } km)
         {
             features[DistanceKnown] = 1;
             features[DistanceFit] = (float)DistanceScore(km, c.Profile.MobilityKm);
         }
-        else features[DistanceFit] = sameName ? 1f : 0.5f;
+        else features[DistanceFit] = 0.5f + 0.5f * nameMatch;
 
         var start = v.Profile.StartDate ?? referenceDate;
         features[AvailabilityFit] = c.Profile.AvailableFrom is { } from && from > start
