@@ -56,7 +56,7 @@ public sealed class RankCommand : ICliCommand
 
         Console.Out.Write(tsv.ToString());
         Console.Error.WriteLine($"rank: {candidates.Count} candidates × {vacancies.Count} vacancies, scorer {engine.Scorer.Name}, " +
-            $"{result.PairsScored} of {result.PairsPossible} pairs scored, {result.Exclusions.Count} pairs excluded by hard filters.");
+            $"{result.PairsScored} of {result.PairsPossible} pairs scored, {result.PairsExcluded} pairs excluded by hard filters.");
         return Task.FromResult(0);
     }
 }
