@@ -9,7 +9,7 @@ public sealed class BenchScoringCommand : ICliCommand
     public string Summary => "benchmark candidate generation and scoring on synthetic data (pairs, recall, throughput, time, memory)";
     public string Usage => """
         usage: matching bench scoring [--candidates 100000] [--vacancies 10000] [--sample 50] [--threads N]
-                                      [--model models/ranker.zip] [--seed 1] [--pool-share 0.02] [--proposal-share 0.06]
+                                      [--model models/ranker.zip] [--seed 1] [--pool-share 0.02] [--proposal-share 0.04]
         Ranks every vacancy's top 50 with the learned ranker (a small one is trained first when no model exists),
         compares the kept pairs with brute force on --sample vacancies, and times batch Transform against one
         PredictionEngine.
@@ -31,7 +31,7 @@ public sealed class BenchScoringCommand : ICliCommand
         var options = new EngineOptions
         {
             Top = 50, MaxDegreeOfParallelism = threads, QueriesPerBatch = 64, MinimumPool = 50,
-            PoolShare = Share(args, "pool-share", 0.02), ProposalShare = Share(args, "proposal-share", 0.06),
+            PoolShare = Share(args, "pool-share", 0.02), ProposalShare = Share(args, "proposal-share", 0.04),
         };
         var engine = new MatchingEngine(graph, ranker, options);
 

@@ -76,14 +76,16 @@ internal static class ConceptKeys
 
     public static IEnumerable<(long Key, float Weight)> ForCandidate(TaxonomyGraph graph, PreparedCandidate c, Func<string?, int> placeId)
     {
-        var occupations = c.Profile.DesiredOccupations.Select(o => o.Occupation).Concat(c.Profile.Experiences.Select(e => e.Occupation)).Where(o => o >= 0).Distinct().ToList();
+        var occupations = c.Profile.DesiredOccupations.Select(o => o.Occupation)
+            .Concat(c.Profile.Experiences.SelectMany(e => e.Alternatives.Select(a => a.Occupation).Prepend(e.Occupation)))
+            .Where(o => o >= 0).Distinct().ToList();
         var skills = c.Profile.Skills.Select(s => s.Skill).Where(s => IsSpecific(graph, s)).Distinct().ToList();
         return Common(graph, occupations, skills, c.Profile.Location, c.TitleVector, placeId);
     }
 
     public static IEnumerable<(long Key, float Weight)> ForVacancy(TaxonomyGraph graph, PreparedVacancy v, Func<string?, int> placeId)
     {
-        int[] occupations = v.Profile.Occupation >= 0 ? [v.Profile.Occupation] : [];
+        var occupations = v.Profile.AlternativeOccupations.Select(a => a.Occupation).Prepend(v.Profile.Occupation).Where(o => o >= 0).Distinct().ToList();
         var skills = v.Essential.Where(s => IsSpecific(graph, s)).ToList();
         return Common(graph, occupations, skills, v.Profile.Location, v.TitleVector, placeId);
     }

@@ -11,7 +11,7 @@ public sealed record EngineOptions
     /// Share of the indexed items the concept index proposes per query before the pre-ranking (a linear formula
     /// that mimics the scorer, on the pair features) keeps <see cref="PoolShare"/> of them for the scorer.
     /// </summary>
-    public double ProposalShare { get; init; } = 0.06;
+    public double ProposalShare { get; init; } = 0.04;
     /// <summary>Fewest items scored per query (small collections are then scored nearly whole).</summary>
     public int MinimumPool { get; init; } = 300;
     /// <summary>Keys held by more than this share of items are not used to narrow (see <see cref="ConceptIndex"/>).</summary>

@@ -54,13 +54,14 @@ public static class PairFeatures
         if (occupation >= 0)
         {
             // Each side's link confidence scales the similarity: a title linked at 0.5 proves half as much.
-            double desired = 0, experience = 0, years = 0, vacancyConfidence = v.Profile.OccupationConfidence;
+            // Runner-up links of ambiguous titles take part too, at their own (lower) confidence.
+            double desired = 0, experience = 0, years = 0;
             foreach (var o in c.Profile.DesiredOccupations)
-                if (o.Occupation >= 0) desired = Math.Max(desired, graph.OccupationSimilarity(o.Occupation, occupation) * o.Confidence * vacancyConfidence);
+                desired = Math.Max(desired, Similarity(graph, o.Occupation, o.Confidence, v.Profile));
             foreach (var e in c.Profile.Experiences)
             {
-                if (e.Occupation < 0) continue;
-                var sim = graph.OccupationSimilarity(e.Occupation, occupation) * e.Confidence * vacancyConfidence;
+                var sim = Similarity(graph, e.Occupation, e.Confidence, v.Profile);
+                foreach (var alternative in e.Alternatives) sim = Math.Max(sim, Similarity(graph, alternative.Occupation, alternative.Confidence, v.Profile));
                 experience = Math.Max(experience, sim);
                 if (sim >= 0.45) years += e.Years * sim;
             }
@@ -105,6 +106,16 @@ public static class PairFeatures
             (null, _) => 0.5f,
             ({ } has, { } needs) => has >= needs ? 1f : Math.Max(0f, 1f - 0.3f * (needs - has)),
         };
+    }
+
+    /// <summary>Best confidence-weighted similarity of one candidate occupation link to the vacancy's links.</summary>
+    private static double Similarity(TaxonomyGraph graph, int occupation, float confidence, VacancyProfile v)
+    {
+        if (occupation < 0) return 0;
+        var best = graph.OccupationSimilarity(occupation, v.Occupation) * v.OccupationConfidence;
+        foreach (var alternative in v.AlternativeOccupations)
+            if (alternative.Occupation >= 0) best = Math.Max(best, graph.OccupationSimilarity(occupation, alternative.Occupation) * alternative.Confidence);
+        return best * confidence;
     }
 
     /// <summary>1 inside the candidate's mobility radius (slightly less further out in it), then falling to 0 100 km beyond.</summary>

@@ -30,7 +30,11 @@ public sealed record CandidateProfile
 /// One past job: its linked occupation (-1 when the title could not be linked), its length in years, and how sure
 /// the linker was (1 for an ESCO URI or an exact label): an uncertain link counts less in every feature.
 /// </summary>
-public sealed record ExperienceSpan(int Occupation, double Years, string? Title = null, float Confidence = 1f);
+public sealed record ExperienceSpan(int Occupation, double Years, string? Title = null, float Confidence = 1f)
+{
+    /// <summary>Runner-up links of an ambiguous title (close to the best), credited for occupation similarity only.</summary>
+    public IReadOnlyList<LinkedOccupation> Alternatives { get; init; } = [];
+}
 
 /// <summary>An occupation (dense id) linked from a text or given as a URI, with the link's confidence in 0..1.</summary>
 public sealed record LinkedOccupation(int Occupation, float Confidence = 1f);
@@ -108,6 +112,8 @@ public sealed record VacancyProfile
     public int Occupation { get; init; } = -1;
     /// <summary>Confidence of the title's link to <see cref="Occupation"/> (1 when the employer gave the URI).</summary>
     public float OccupationConfidence { get; init; } = 1f;
+    /// <summary>Runner-up links of an ambiguous title, credited for occupation similarity only.</summary>
+    public IReadOnlyList<LinkedOccupation> AlternativeOccupations { get; init; } = [];
     public IReadOnlyList<int> EssentialSkills { get; init; } = [];
     public IReadOnlyList<int> OptionalSkills { get; init; } = [];
     public IReadOnlyList<LanguageSkill> Languages { get; init; } = [];

@@ -137,4 +137,32 @@ public sealed class InterchangeTests : IDisposable
         Assert.Equal("v2", result.Lists[1].Matches[0].VacancyId);
         Assert.Equal("v3", result.Lists[2].Matches[0].VacancyId);
     }
+
+    /// <summary>Links "Chef" ambiguously: head chef first, cook a close second, technical director far behind.</summary>
+    private sealed class AmbiguousLinker : IConceptLinker
+    {
+        public IReadOnlyList<ConceptMatch> LinkOccupation(string text, int max = 3) =>
+            text == "Chef"
+                ? new[] { ("head chef", 0.7), ("cook", 0.62), ("technical director", 0.41) }.Take(max).Select(p => new ConceptMatch(Esco.Graph.OccupationUris[Esco.Occupation(p.Item1)], p.Item2)).ToList()
+                : [];
+        public IReadOnlyList<ConceptMatch> LinkSkill(string text, int max = 3) => [];
+    }
+
+    [Fact]
+    public void Close_runner_up_links_count_for_occupation_similarity_at_their_confidence()
+    {
+        var reader = new InterchangeReader(Esco.Graph, new AmbiguousLinker(), Today);
+        var c = Assert.Single(reader.ReadCandidates(File("c.jsonl", """{"id":"c","experiences":[{"title":"Chef"}]}""")));
+        var experience = Assert.Single(c.Experiences);
+        Assert.Equal((Esco.Occupation("head chef"), 0.7f), (experience.Occupation, experience.Confidence));
+        var runnerUp = Assert.Single(experience.Alternatives);
+        Assert.Equal(Esco.Occupation("cook"), runnerUp.Occupation);
+
+        var cookVacancy = new VacancyProfile { Id = "v", Occupation = Esco.Occupation("cook") };
+        var vocabulary = new TitleVocabulary([["cook"]]);
+        var features = new float[PairFeatures.Count];
+        PairFeatures.Compute(Esco.Graph, PreparedCandidate.Create(Esco.Graph, c, vocabulary), PreparedVacancy.Create(Esco.Graph, cookVacancy, vocabulary), Today, features);
+        Assert.True(features[PairFeatures.ExperienceOccupationSimilarity] >= 0.62f - 1e-4f, $"similarity {features[PairFeatures.ExperienceOccupationSimilarity]}");
+        Assert.True(features[PairFeatures.ExperienceOccupationSimilarity] < 0.7f);
+    }
 }

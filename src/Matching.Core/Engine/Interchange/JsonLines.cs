@@ -83,7 +83,7 @@ public sealed class InterchangeReader(TaxonomyGraph graph, IConceptLinker linker
             var end = Date(x, "end") ?? referenceDate;
             var years = start is { } s ? Math.Max(0.1, (end.DayNumber - s.DayNumber) / 365.25) : 1.0;
             var (occupation, confidence) = Occupation(title);
-            experiences.Add(new ExperienceSpan(occupation, Math.Round(years, 2), title, confidence));
+            experiences.Add(new ExperienceSpan(occupation, Math.Round(years, 2), title, confidence) { Alternatives = Alternatives(title) });
             if (Place(x) is { } worked && worked != GeoPlace.Unknown) experiencePlaces.Add(worked);
         }
         var desired = new List<LinkedOccupation>();
@@ -157,6 +157,7 @@ public sealed class InterchangeReader(TaxonomyGraph graph, IConceptLinker linker
             Title = title,
             Occupation = occupation,
             OccupationConfidence = occupationConfidence,
+            AlternativeOccupations = occupationUri is null ? Alternatives(title) : [],
             EssentialSkills = essential,
             OptionalSkills = optional,
             Languages = Languages(e),
@@ -184,12 +185,31 @@ public sealed class InterchangeReader(TaxonomyGraph graph, IConceptLinker linker
             Date(e, "decidedAt") ?? throw new FormatException("missing \"decidedAt\" (YYYY-MM-DD)."));
     }
 
+    /// <summary>Runner-up occupations for a title: at most two, confident enough and within 0.15 of the best.</summary>
+    public double AlternativeMargin { get; init; } = 0.15;
+
+    private List<LinkedOccupation> Alternatives(string text)
+    {
+        if (IsUri(text) || string.IsNullOrWhiteSpace(text)) return [];
+        var matches = OccupationMatches(text);
+        return matches.Skip(1)
+            .Where(m => m.Confidence >= MinimumLinkConfidence && m.Confidence >= matches[0].Confidence - AlternativeMargin)
+            .Select(m => graph.OccupationByUri.TryGetValue(m.Uri, out var id) ? new LinkedOccupation(id, (float)m.Confidence) : null)
+            .OfType<LinkedOccupation>().ToList();
+    }
+
+    private IReadOnlyList<ConceptMatch> OccupationMatches(string text)
+    {
+        if (!_occupationCache.TryGetValue(text, out var matches)) _occupationCache[text] = matches = linker.LinkOccupation(text, 3);
+        return matches;
+    }
+
     /// <summary>The occupation a URI names (confidence 1) or the linker's best for a text, with its confidence; -1 when none is sure enough.</summary>
     private (int Occupation, float Confidence) Occupation(string text)
     {
         if (IsUri(text)) return graph.OccupationByUri.TryGetValue(text.Trim(), out var o) ? (o, 1f) : (-1, 0f);
         if (string.IsNullOrWhiteSpace(text)) return (-1, 0f);
-        if (!_occupationCache.TryGetValue(text, out var matches)) _occupationCache[text] = matches = linker.LinkOccupation(text, 1);
+        var matches = OccupationMatches(text);
         return matches.Count > 0 && matches[0].Confidence >= MinimumLinkConfidence && graph.OccupationByUri.TryGetValue(matches[0].Uri, out var id)
             ? (id, (float)matches[0].Confidence) : (-1, 0f);
     }
