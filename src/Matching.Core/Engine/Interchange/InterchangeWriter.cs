@@ -72,6 +72,8 @@ public static class InterchangeWriter
     {
         var o = new JsonObject();
         if (p.Name is { } n) o["city"] = n;
+        if (p.Region is { } region) o["region"] = region;
+        if (p.Country is { } country) o["country"] = country;
         if (p.Latitude is { } lat) o["lat"] = Math.Round(lat, 5);
         if (p.Longitude is { } lon) o["lon"] = Math.Round(lon, 5);
         return o;
