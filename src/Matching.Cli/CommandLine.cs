@@ -30,6 +30,7 @@ public static class CommandLine
         new TrainCommand(),
         new EvaluateCommand(),
         new InterchangeSynthCommand(),
+        new TitlesSynthCommand(),
         new BenchScoringCommand(),
         new TrainLinkerCommand(),
     ];

@@ -9,16 +9,21 @@ public sealed class EvaluateCommand : ICliCommand
     public string Summary => "NDCG@10, Recall@10/50 of the model, the cold-start scorer, random and a BM25 title baseline";
     public string Usage => """
         usage: matching evaluate --candidates c.jsonl --vacancies v.jsonl --decisions d.jsonl [--model models/ranker.zip]
-                                 [--date YYYY-MM-DD]
+                                 [--date YYYY-MM-DD] [--hold-out-titles] [--weights feature=w,...]
         Ranks all candidates for every vacancy that has decisions; decided grades are the relevance (others count 0),
-        relevant = shortlisted or better.
+        relevant = shortlisted or better. "rank" is the scorer `matching rank` would choose for these files.
+        --weights also evaluates the cold-start formula with these weights (others 0; sets separated by ;), to tune it.
+        --hold-out-titles links with a linker that never saw the labels `interchange titles-synth` writes.
         """;
 
     public Task<int> RunAsync(CliArguments args, CancellationToken ct)
     {
-        args.AllowOnly("candidates", "vacancies", "decisions", "model", "date");
+        args.AllowOnly("candidates", "vacancies", "decisions", "model", "date", "hold-out-titles", "weights");
         var date = RankSupport.ReferenceDate(args);
-        var reader = RankSupport.Reader(date);
+        var reader = RankSupport.Reader(date, args.Has("hold-out-titles")
+            ? new EscoConceptLinker(Matching.Core.Linking.OccupationLinker.FromOccupations(TitlesOnlyWorld.LinkerOccupations(EscoTaxonomyCache.Value.Occupations)),
+                Matching.Core.Linking.SkillLinker.Shared)
+            : null);
         var candidates = RankSupport.Read(() => reader.ReadCandidates(args.Require("candidates")));
         var vacancies = RankSupport.Read(() => reader.ReadVacancies(args.Require("vacancies")));
         var decisions = RankSupport.Read(() => InterchangeReader.ReadDecisions(args.Require("decisions")));
@@ -29,8 +34,12 @@ public sealed class EvaluateCommand : ICliCommand
         if (judged.Count == 0) throw new CliFailure("no decision refers to a vacancy of the vacancies file; check the ids.");
 
         var scorers = new List<(string Name, IPairScorer Scorer, bool Exhaustive)>();
+        var chosen = RankSupport.Scorer(args, candidates, vacancies);
+        scorers.Add(($"rank ({chosen.Name})", chosen, false));
         if (RankSupport.FindModel(args) is { } model) scorers.Add(("model", LearnedRanker.Load(model, "model"), false));
         scorers.Add(("cold-start", new ColdStartScorer(), false));
+        foreach (var (weights, i) in (args.Get("weights") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select((w, i) => (w, i)))
+            scorers.Add(($"weights #{i + 1}", new ColdStartScorer(ParseWeights(weights), "cold-start-tuned"), false));
         scorers.Add(("random", new RandomScorer(7), true));
 
         Console.Out.WriteLine("scorer\tNDCG@10\tRecall@10\tRecall@50");
@@ -41,7 +50,22 @@ public sealed class EvaluateCommand : ICliCommand
             Report(name, judged, result.Lists.Select(l => l.Matches.Select(m => m.CandidateId).ToList()).ToList(), grades);
         }
         Report("bm25-title+place", judged, TitleBm25Baseline.RankCandidates(candidates, judged, 50), grades);
+        Report("bm25-title, same place first", judged, TitleBm25Baseline.RankCandidates(candidates, judged, 50, placeBonus: 10), grades);
         return Task.FromResult(0);
+    }
+
+    private static float[] ParseWeights(string text)
+    {
+        var weights = new float[PairFeatures.Count];
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split('=', 2);
+            var feature = PairFeatures.Names.ToList().IndexOf(pair[0]);
+            if (feature < 0 || pair.Length != 2 || !float.TryParse(pair[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var w))
+                throw new UsageException($"--weights takes feature=weight pairs with features among {string.Join(", ", PairFeatures.Names)}; '{part}' is not one.");
+            weights[feature] = w;
+        }
+        return weights;
     }
 
     private static void Report(string name, List<VacancyProfile> vacancies, List<List<string>> rankings, Dictionary<string, Dictionary<string, int>> grades)

@@ -34,3 +34,30 @@ public sealed class InterchangeSynthCommand : ICliCommand
         return Task.FromResult(0);
     }
 }
+
+public sealed class TitlesSynthCommand : ICliCommand
+{
+    public string Name => "interchange titles-synth";
+    public string Summary => "write a titles-and-places-only evaluation set drawn from ESCO (candidates, vacancies, graded relevance)";
+    public string Usage => """
+        usage: matching interchange titles-synth --out folder [--candidates 4000] [--vacancies 300] [--seed 1]
+        Candidates have past job titles and a place, vacancies a title and a place, like real CV-to-job data.
+        Relevance (decisions.jsonl): 2 same occupation and town, 1 same ISCO unit group and town. Titles are ESCO
+        alternative labels held out of the linker that `evaluate --hold-out-titles` uses (see TitlesOnlyWorld).
+        """;
+
+    public Task<int> RunAsync(CliArguments args, CancellationToken ct)
+    {
+        args.AllowOnly("out", "candidates", "vacancies", "seed");
+        var folder = args.Require("out");
+        var world = new TitlesOnlyWorld(TaxonomyGraph.Default, EscoTaxonomyCache.Value, args.GetInt("seed", 1, 0));
+        Directory.CreateDirectory(folder);
+        var utf8 = new UTF8Encoding(false);
+        using var c = new StreamWriter(Path.Combine(folder, "candidates.jsonl"), false, utf8);
+        using var v = new StreamWriter(Path.Combine(folder, "vacancies.jsonl"), false, utf8);
+        using var d = new StreamWriter(Path.Combine(folder, "decisions.jsonl"), false, utf8);
+        var (candidates, vacancies, decisions) = world.Write(args.GetInt("candidates", 4000, 10, 1_000_000), args.GetInt("vacancies", 300, 1, 100_000), c, v, d, new DateOnly(2026, 1, 5));
+        Console.Error.WriteLine($"wrote {candidates} candidates, {vacancies} vacancies and {decisions} relevant pairs over {world.OccupationCount} occupations to {folder}.");
+        return Task.FromResult(0);
+    }
+}

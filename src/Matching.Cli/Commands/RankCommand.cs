@@ -25,7 +25,7 @@ public sealed class RankCommand : ICliCommand
         var reader = RankSupport.Reader(date);
         var candidates = RankSupport.Read(() => reader.ReadCandidates(args.Require("candidates")));
         var vacancies = RankSupport.Read(() => reader.ReadVacancies(args.Require("vacancies")));
-        var engine = new MatchingEngine(TaxonomyGraph.Default, RankSupport.Scorer(args, candidates),
+        var engine = new MatchingEngine(TaxonomyGraph.Default, RankSupport.Scorer(args, candidates, vacancies),
             new EngineOptions { Top = top, MaxDegreeOfParallelism = Environment.ProcessorCount });
 
         var result = per == "candidate"
@@ -56,7 +56,7 @@ public sealed class RankCommand : ICliCommand
 
         Console.Out.Write(tsv.ToString());
         Console.Error.WriteLine($"rank: {candidates.Count} candidates × {vacancies.Count} vacancies, scorer {engine.Scorer.Name}, " +
-            $"{result.PairsScored} of {result.PairsPossible} pairs scored, {result.Exclusions.Count} pairs excluded by hard filters.");
+            $"{result.PairsScored} of {result.PairsPossible} pairs scored, {result.PairsExcluded} pairs excluded by hard filters.");
         return Task.FromResult(0);
     }
 }

@@ -14,8 +14,8 @@ internal static class RankSupport
         : DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new UsageException($"--date must be YYYY-MM-DD, not '{raw}'.");
 
-    public static InterchangeReader Reader(DateOnly referenceDate) =>
-        new(TaxonomyGraph.Default, LabelConceptLinker.Default, referenceDate, InterchangeReader.MoroccanCities());
+    public static InterchangeReader Reader(DateOnly referenceDate, IConceptLinker? linker = null) =>
+        new(TaxonomyGraph.Default, linker ?? EscoConceptLinker.Default, referenceDate, InterchangeReader.MoroccanCities());
 
     /// <summary>Runs a read, turning a bad file into one sentence and exit code 1 (nothing is written before).</summary>
     public static T Read<T>(Func<T> read)
@@ -36,18 +36,21 @@ internal static class RankSupport
 
     /// <summary>
     /// auto: the learned model when one exists and the profiles are rich (most candidates declare skills, as in the
-    /// data it learned from); the transparent cold-start formula otherwise, e.g. for titles-only profiles.
+    /// data it learned from); otherwise the transparent cold-start formula, with its titles-and-places weights when
+    /// neither side lists a skill (e.g. CVs reduced to past job titles).
     /// </summary>
-    public static IPairScorer Scorer(CliArguments args, IReadOnlyList<CandidateProfile> candidates)
+    public static IPairScorer Scorer(CliArguments args, IReadOnlyList<CandidateProfile> candidates, IReadOnlyList<VacancyProfile> vacancies)
     {
         var choice = args.Get("scorer") ?? "auto";
         if (choice is not ("auto" or "cold-start" or "model")) throw new UsageException($"--scorer must be auto, cold-start or model, not '{choice}'.");
-        if (choice == "cold-start") return new ColdStartScorer();
+        var titlesOnly = candidates.All(c => c.Skills.Count == 0) && vacancies.All(v => v.EssentialSkills.Count == 0 && v.OptionalSkills.Count == 0);
+        var coldStart = titlesOnly ? ColdStartScorer.TitlesOnly : new ColdStartScorer();
+        if (choice == "cold-start") return coldStart;
         var model = FindModel(args);
         if (model is null)
-            return choice == "model" ? throw new CliFailure($"no model at {DefaultModelPath}; train one with `matching train` or use --scorer cold-start.") : new ColdStartScorer();
+            return choice == "model" ? throw new CliFailure($"no model at {DefaultModelPath}; train one with `matching train` or use --scorer cold-start.") : coldStart;
         var rich = candidates.Count(c => c.Skills.Count > 0) >= candidates.Count / 2.0;
-        return choice == "model" || rich ? LearnedRanker.Load(model, "model") : new ColdStartScorer();
+        return choice == "model" || rich ? LearnedRanker.Load(model, "model") : coldStart;
     }
 
     public static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);

@@ -76,20 +76,22 @@ internal static class ConceptKeys
 
     public static IEnumerable<(long Key, float Weight)> ForCandidate(TaxonomyGraph graph, PreparedCandidate c, Func<string?, int> placeId)
     {
-        var occupations = c.Profile.DesiredOccupations.Concat(c.Profile.Experiences.Select(e => e.Occupation)).Where(o => o >= 0).Distinct().ToList();
+        var occupations = c.Profile.DesiredOccupations.Select(o => o.Occupation)
+            .Concat(c.Profile.Experiences.SelectMany(e => e.Alternatives.Select(a => a.Occupation).Prepend(e.Occupation)))
+            .Where(o => o >= 0).Distinct().ToList();
         var skills = c.Profile.Skills.Select(s => s.Skill).Where(s => IsSpecific(graph, s)).Distinct().ToList();
-        return Common(graph, occupations, skills, c.Profile.Location, c.PlaceKey, c.TitleVector, placeId);
+        return Common(graph, occupations, skills, c.Profile.Location, c.TitleVector, placeId);
     }
 
     public static IEnumerable<(long Key, float Weight)> ForVacancy(TaxonomyGraph graph, PreparedVacancy v, Func<string?, int> placeId)
     {
-        int[] occupations = v.Profile.Occupation >= 0 ? [v.Profile.Occupation] : [];
+        var occupations = v.Profile.AlternativeOccupations.Select(a => a.Occupation).Prepend(v.Profile.Occupation).Where(o => o >= 0).Distinct().ToList();
         var skills = v.Essential.Where(s => IsSpecific(graph, s)).ToList();
-        return Common(graph, occupations, skills, v.Profile.Location, v.PlaceKey, v.TitleVector, placeId);
+        return Common(graph, occupations, skills, v.Profile.Location, v.TitleVector, placeId);
     }
 
     private static IEnumerable<(long, float)> Common(TaxonomyGraph graph, IReadOnlyList<int> occupations, List<int> skills,
-        GeoPlace place, string? placeKey, SparseVector title, Func<string?, int> placeId)
+        GeoPlace place, SparseVector title, Func<string?, int> placeId)
     {
         foreach (var o in occupations)
         {
@@ -101,10 +103,18 @@ internal static class ConceptKeys
         }
         var perSkill = SkillsWeight / Math.Max(skills.Count, 4);
         foreach (var s in skills) yield return (ConceptIndex.Key(ConceptIndex.KeyKind.Skill, s), perSkill);
-        if (placeId(placeKey) is var p and >= 0) yield return (ConceptIndex.Key(ConceptIndex.KeyKind.Place, p), PlaceWeight);
+        foreach (var (name, weight) in PlaceNames(place))
+            if (placeId(name) is var p and >= 0) yield return (ConceptIndex.Key(ConceptIndex.KeyKind.Place, p), weight);
         if (place.HasCoordinates) yield return (ConceptIndex.Key(ConceptIndex.KeyKind.Cell, Cell(place.Latitude!.Value, place.Longitude!.Value)), CellWeight);
         for (var i = 0; i < title.Ids.Length; i++)
             yield return (ConceptIndex.Key(ConceptIndex.KeyKind.Token, title.Ids[i]), TokensWeight * title.Values[i]);
+    }
+
+    /// <summary>The place names a profile is indexed under: its town, and its region (prefixed, weighing half).</summary>
+    public static IEnumerable<(string Name, float Weight)> PlaceNames(GeoPlace place)
+    {
+        if (place.Key is { } town) yield return (town, PlaceWeight);
+        if (place.RegionKey is { } region) yield return ("region:" + region, PlaceWeight / 2);
     }
 
     /// <summary>The query side also looks in the eight neighbouring map cells, so a nearby town is not missed.</summary>

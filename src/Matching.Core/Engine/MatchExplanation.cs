@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Matching.Core.Domain;
 
 namespace Matching.Core.Engine;
@@ -23,9 +25,10 @@ public sealed record LanguageCheck(string Code, CefrLevel Required, CefrLevel? H
 public sealed record ScoreContribution(string Feature, float Value, float Contribution);
 
 /// <summary>
-/// Why a candidate and a vacancy were matched, stored with each match (serialisable with System.Text.Json) and
-/// rendered for advisers and employers in French or English.
+/// Why a candidate and a vacancy were matched, rendered for advisers and employers in French or English and stored
+/// with each match as the JSON agreed with the employer portal (see <see cref="MatchExplanationJsonConverter"/>).
 /// </summary>
+[JsonConverter(typeof(MatchExplanationJsonConverter))]
 public sealed record MatchExplanation
 {
     public required string CandidateId { get; init; }
@@ -39,6 +42,8 @@ public sealed record MatchExplanation
     public double? DistanceKm { get; init; }
     public int MobilityKm { get; init; }
     public bool SamePlace { get; init; }
+    /// <summary>The candidate's first day available, when they gave one.</summary>
+    public DateOnly? AvailableFrom { get; init; }
     /// <summary>The largest contributions of the transparent formula, largest first.</summary>
     public required IReadOnlyList<ScoreContribution> MainContributions { get; init; }
 
@@ -74,8 +79,8 @@ public sealed record MatchExplanation
             sb.AppendLine(fr ? Inv($"Compétences essentielles acquises ({MatchedEssentialSkills.Count}) : {Labels(MatchedEssentialSkills)}.") : Inv($"Essential skills held ({MatchedEssentialSkills.Count}): {Labels(MatchedEssentialSkills)}."));
         if (TransferableSkills.Count > 0)
             sb.AppendLine(fr
-                ? "Compétences transférables : " + string.Join(" ; ", TransferableSkills.Take(5).Select(t => $"{t.Required.LabelFr} (via {t.ViaFr})")) + "."
-                : "Transferable skills: " + string.Join("; ", TransferableSkills.Take(5).Select(t => $"{t.Required.LabelEn} (through {t.ViaEn})")) + ".");
+                ? "Compétences transférables : " + string.Join(" ; ", TransferableSkills.Take(5).Select(t => t.ViaFr.Length > 0 ? $"{t.Required.LabelFr} (via {t.ViaFr})" : t.Required.LabelFr)) + "."
+                : "Transferable skills: " + string.Join("; ", TransferableSkills.Take(5).Select(t => t.ViaEn.Length > 0 ? $"{t.Required.LabelEn} (through {t.ViaEn})" : t.Required.LabelEn)) + ".");
         if (MissingEssentialSkills.Count > 0)
             sb.AppendLine(fr ? Inv($"Compétences essentielles à acquérir ({MissingEssentialSkills.Count}) : {Labels(MissingEssentialSkills)}.") : Inv($"Essential skills to acquire ({MissingEssentialSkills.Count}): {Labels(MissingEssentialSkills)}."));
         if (Languages.Count > 0)
@@ -125,9 +130,89 @@ public sealed record MatchExplanation
             MatchedEssentialSkills = matched, MissingEssentialSkills = missing, TransferableSkills = transferable, Languages = languages,
             DistanceKm = GeoPlace.DistanceKm(c.Location, v.Location) is { } km ? Math.Round(km, 1) : null,
             MobilityKm = c.MobilityKm,
-            SamePlace = features[PairFeatures.SamePlace] > 0,
+            SamePlace = features[PairFeatures.SamePlace] >= 1,
+            AvailableFrom = c.AvailableFrom,
             MainContributions = contributions.Select((value, f) => new ScoreContribution(PairFeatures.Names[f], values[f], value))
                 .Where(x => Math.Abs(x.Contribution) > 0.005f).OrderByDescending(x => Math.Abs(x.Contribution)).Take(4).ToList(),
         };
     }
+}
+
+/// <summary>
+/// The stored shape of an explanation, agreed with the employer portal (camelCase, invariant numbers, ISO dates):
+/// <c>{"matchedEssential":[uri],"missingEssential":[uri],"transferable":[uri],"languages":[{"code","required","actual","ok"}],
+/// "distanceKm":n|null,"availableFrom":"yyyy-mm-dd"|null,"contributions":[{"feature","value"}]}</c>. Reading it back
+/// restores labels from the shipped taxonomy; ids, score and scorer live on the match row, not here.
+/// </summary>
+public sealed class MatchExplanationJsonConverter : JsonConverter<MatchExplanation>
+{
+    public override void Write(Utf8JsonWriter writer, MatchExplanation value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        Uris(writer, "matchedEssential", value.MatchedEssentialSkills);
+        Uris(writer, "missingEssential", value.MissingEssentialSkills);
+        Uris(writer, "transferable", value.TransferableSkills.Select(t => t.Required));
+        writer.WriteStartArray("languages");
+        foreach (var l in value.Languages)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", l.Code);
+            writer.WriteString("required", Level(l.Required));
+            if (l.Held is { } held) writer.WriteString("actual", Level(held)); else writer.WriteNull("actual");
+            writer.WriteBoolean("ok", l.Meets);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        if (value.DistanceKm is { } km) writer.WriteNumber("distanceKm", Math.Round(km, 1)); else writer.WriteNull("distanceKm");
+        if (value.AvailableFrom is { } from) writer.WriteString("availableFrom", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        else writer.WriteNull("availableFrom");
+        writer.WriteStartArray("contributions");
+        foreach (var c in value.MainContributions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("feature", c.Feature);
+            writer.WriteNumber("value", Math.Round((double)c.Contribution, 4));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public override MatchExplanation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var doc = JsonDocument.ParseValue(ref reader);
+        var root = doc.RootElement;
+        var graph = TaxonomyGraph.Default;
+        ConceptLabel Label(string uri) => graph.SkillByUri.TryGetValue(uri, out var s) ? new ConceptLabel(uri, graph.SkillLabelsEn[s], graph.SkillLabelsFr[s]) : new ConceptLabel(uri, uri, uri);
+        List<ConceptLabel> Labels(string name) => root.TryGetProperty(name, out var a) ? a.EnumerateArray().Select(u => Label(u.GetString()!)).ToList() : [];
+        return new MatchExplanation
+        {
+            CandidateId = "", VacancyId = "", Scorer = "", Score = 0,
+            MatchedEssentialSkills = Labels("matchedEssential"),
+            MissingEssentialSkills = Labels("missingEssential"),
+            TransferableSkills = Labels("transferable").Select(l => new TransferableSkill(l, "", "")).ToList(),
+            Languages = root.TryGetProperty("languages", out var langs)
+                ? langs.EnumerateArray().Select(l => new LanguageCheck(l.GetProperty("code").GetString()!, ParseLevel(l.GetProperty("required").GetString())!.Value,
+                    l.TryGetProperty("actual", out var a) && a.ValueKind == JsonValueKind.String ? ParseLevel(a.GetString()) : null)).ToList()
+                : [],
+            DistanceKm = root.TryGetProperty("distanceKm", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : null,
+            AvailableFrom = root.TryGetProperty("availableFrom", out var f) && f.ValueKind == JsonValueKind.String
+                ? DateOnly.ParseExact(f.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            MainContributions = root.TryGetProperty("contributions", out var cs)
+                ? cs.EnumerateArray().Select(c => new ScoreContribution(c.GetProperty("feature").GetString()!, 0, (float)c.GetProperty("value").GetDouble())).ToList()
+                : [],
+        };
+    }
+
+    private static void Uris(Utf8JsonWriter writer, string name, IEnumerable<ConceptLabel> concepts)
+    {
+        writer.WriteStartArray(name);
+        foreach (var c in concepts) writer.WriteStringValue(c.Uri);
+        writer.WriteEndArray();
+    }
+
+    private static string Level(CefrLevel level) => level == CefrLevel.Native ? "native" : level.ToString();
+
+    private static CefrLevel? ParseLevel(string? text) =>
+        text is null ? null : text == "native" ? CefrLevel.Native : Enum.Parse<CefrLevel>(text, ignoreCase: true);
 }

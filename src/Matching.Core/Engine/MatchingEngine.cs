@@ -7,6 +7,11 @@ public sealed record EngineOptions
     public int Top { get; init; } = 50;
     /// <summary>Share of the indexed items scored per query, after candidate generation.</summary>
     public double PoolShare { get; init; } = 0.02;
+    /// <summary>
+    /// Share of the indexed items the concept index proposes per query before the pre-ranking (a linear formula
+    /// that mimics the scorer, on the pair features) keeps <see cref="PoolShare"/> of them for the scorer.
+    /// </summary>
+    public double ProposalShare { get; init; } = 0.04;
     /// <summary>Fewest items scored per query (small collections are then scored nearly whole).</summary>
     public int MinimumPool { get; init; } = 300;
     /// <summary>Keys held by more than this share of items are not used to narrow (see <see cref="ConceptIndex"/>).</summary>
@@ -15,6 +20,11 @@ public sealed record EngineOptions
     public bool Exhaustive { get; init; }
     /// <summary>Queries scored together in one call to the scorer (batch <c>Transform</c> is much faster than row by row).</summary>
     public int QueriesPerBatch { get; init; } = 32;
+    /// <summary>
+    /// Exclusions explained per query (the first proposals a hard filter stopped); all are counted in
+    /// <see cref="RankingResult.PairsExcluded"/>. Bounded so a large run does not hold millions of messages.
+    /// </summary>
+    public int MaxExplainedExclusionsPerQuery { get; init; } = 20;
     public int MaxDegreeOfParallelism { get; init; } = 1;
 }
 
@@ -42,8 +52,16 @@ public sealed record RankedMatch(string CandidateId, string VacancyId, float Sco
 /// <summary>The ranked list for one query (a vacancy's shortlist or a candidate's opportunities), best first.</summary>
 public sealed record RankedList(string QueryId, IReadOnlyList<RankedMatch> Matches);
 
-/// <summary>The outcome of scoring a chunk: ranked lists, pairs excluded by hard filters, and how many pairs were scored.</summary>
-public sealed record RankingResult(IReadOnlyList<RankedList> Lists, IReadOnlyList<PairExclusion> Exclusions, long PairsScored, long PairsPossible);
+/// <summary>
+/// The outcome of scoring a chunk: ranked lists, pairs excluded by hard filters, how many pairs the scorer scored
+/// and how many had their features computed for the pre-ranking (<see cref="PairsPreRanked"/> ≥ scored).
+/// </summary>
+public sealed record RankingResult(IReadOnlyList<RankedList> Lists, IReadOnlyList<PairExclusion> Exclusions, long PairsScored, long PairsPossible)
+{
+    public long PairsPreRanked { get; init; }
+    /// <summary>Proposed pairs a hard filter excluded (explained or not).</summary>
+    public long PairsExcluded { get; init; }
+}
 
 /// <summary>
 /// The matching engine: candidate generation through <see cref="ConceptIndex"/>, hard filters, pair features and a
@@ -56,12 +74,16 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
     public IPairScorer Scorer { get; } = scorer;
     public EngineOptions Options { get; } = options ?? new EngineOptions();
 
+    // The cold-start formula pre-ranks exactly with its own weights; any other scorer gets a linear fit of its scores.
+    private float[]? _preRankWeights = scorer is ColdStartScorer cold ? cold.FeatureWeights.Append(0f).ToArray() : null;
+    private readonly Lock _preRankGate = new();
+
     public CandidatePool IndexCandidates(IReadOnlyList<CandidateProfile> candidates)
     {
         var vocabulary = new TitleVocabulary(candidates.Select(c => PreparedCandidate.CandidateTitles(Graph, c)));
         var prepared = new PreparedCandidate[candidates.Count];
         System.Threading.Tasks.Parallel.For(0, prepared.Length, ParallelOptions(), i => prepared[i] = PreparedCandidate.Create(Graph, candidates[i], vocabulary));
-        var places = PlaceIds(prepared.Select(p => p.PlaceKey));
+        var places = PlaceIds(prepared.SelectMany(p => ConceptKeys.PlaceNames(p.Profile.Location).Select(n => n.Name)));
         var keys = prepared.Select(p => ConceptKeys.ForCandidate(Graph, p, k => k is null ? -1 : places.GetValueOrDefault(k, -1)).Select(k => k.Key).ToArray()).ToArray();
         return new CandidatePool(vocabulary, prepared, ConceptIndex.Build(keys, places));
     }
@@ -70,7 +92,7 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
     {
         var vocabulary = new TitleVocabulary(vacancies.Select(v => PreparedVacancy.VacancyTitles(Graph, v)));
         var prepared = vacancies.Select(v => PreparedVacancy.Create(Graph, v, vocabulary)).ToArray();
-        var places = PlaceIds(prepared.Select(p => p.PlaceKey));
+        var places = PlaceIds(prepared.SelectMany(p => ConceptKeys.PlaceNames(p.Profile.Location).Select(n => n.Name)));
         var keys = prepared.Select(p => ConceptKeys.ForVacancy(Graph, p, k => k is null ? -1 : places.GetValueOrDefault(k, -1)).Select(k => k.Key).ToArray()).ToArray();
         return new VacancyPool(vocabulary, prepared, ConceptIndex.Build(keys, places));
     }
@@ -81,8 +103,8 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
         var queries = vacancies.Select(v => PreparedVacancy.Create(Graph, v, pool.Vocabulary)).ToArray();
         return Rank(queries.Length, pool.Index, pool.Items.Count,
             q => ConceptKeys.ForVacancy(Graph, queries[q], pool.Index.PlaceId),
-            (q, item) => HardFilters.Check(pool.Items[item].Profile, queries[q].Profile, referenceDate) is { } r
-                ? HardFilters.Explain(pool.Items[item].Profile, queries[q].Profile, r, referenceDate) : null,
+            (q, item) => HardFilters.Check(pool.Items[item].Profile, queries[q].Profile, referenceDate),
+            (q, item, r) => HardFilters.Explain(pool.Items[item].Profile, queries[q].Profile, r, referenceDate),
             (q, item, f) => PairFeatures.Compute(Graph, pool.Items[item], queries[q], referenceDate, f),
             q => queries[q].Profile.Id,
             (q, item, score, f) => new RankedMatch(pool.Items[item].Profile.Id, queries[q].Profile.Id, score, f));
@@ -94,41 +116,57 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
         var queries = candidates.Select(c => PreparedCandidate.Create(Graph, c, pool.Vocabulary)).ToArray();
         return Rank(queries.Length, pool.Index, pool.Items.Count,
             q => ConceptKeys.ForCandidate(Graph, queries[q], pool.Index.PlaceId),
-            (q, item) => HardFilters.Check(queries[q].Profile, pool.Items[item].Profile, referenceDate) is { } r
-                ? HardFilters.Explain(queries[q].Profile, pool.Items[item].Profile, r, referenceDate) : null,
+            (q, item) => HardFilters.Check(queries[q].Profile, pool.Items[item].Profile, referenceDate),
+            (q, item, r) => HardFilters.Explain(queries[q].Profile, pool.Items[item].Profile, r, referenceDate),
             (q, item, f) => PairFeatures.Compute(Graph, queries[q], pool.Items[item], referenceDate, f),
             q => queries[q].Profile.Id,
             (q, item, score, f) => new RankedMatch(queries[q].Profile.Id, pool.Items[item].Profile.Id, score, f));
     }
 
-    /// <summary>The items candidate generation keeps for one query's keys (exposed to measure recall).</summary>
+    /// <summary>The items the concept index proposes for one query's keys (exposed to measure recall).</summary>
     public int[] GeneratePool(ConceptIndex index, IEnumerable<(long Key, float Weight)> queryKeys)
     {
         var accumulator = new float[index.Count];
         var touched = new List<int>();
-        return Generate(index, queryKeys, accumulator, touched);
+        return Generate(index, queryKeys, accumulator, touched, ProposalSize(index.Count), _ => true);
     }
 
-    /// <summary>Pool of a vacancy in a candidate pool (for measuring what generation loses).</summary>
+    /// <summary>Proposals for a vacancy in a candidate pool (for measuring what generation loses).</summary>
     public int[] GeneratePool(CandidatePool pool, VacancyProfile vacancy) =>
         GeneratePool(pool.Index, ConceptKeys.ForVacancy(Graph, PreparedVacancy.Create(Graph, vacancy, pool.Vocabulary), pool.Index.PlaceId));
 
-    private int[] Generate(ConceptIndex index, IEnumerable<(long Key, float Weight)> queryKeys, float[] accumulator, List<int> touched)
+    private int PoolSize(int count) => Math.Max(Options.MinimumPool, (int)Math.Ceiling(Options.PoolShare * count));
+
+    private int ProposalSize(int count) => Math.Max(PoolSize(count), (int)Math.Ceiling(Math.Max(Options.ProposalShare, Options.PoolShare) * count));
+
+    /// <summary>
+    /// The <paramref name="size"/> items with the most key weight in common with the query, among those
+    /// <paramref name="eligible"/> accepts (hard filters apply before the cut, so excluded pairs take no room).
+    /// </summary>
+    private int[] Generate(ConceptIndex index, IEnumerable<(long Key, float Weight)> queryKeys, float[] accumulator, List<int> touched, int size, Predicate<int> eligible)
     {
-        if (Options.Exhaustive) return Enumerable.Range(0, index.Count).ToArray();
+        // A collection no bigger than the pool is scored whole: nothing to narrow, and items sharing no key still rank.
+        if (Options.Exhaustive || index.Count <= PoolSize(index.Count)) return Enumerable.Range(0, index.Count).Where(i => eligible(i)).ToArray();
         touched.Clear();
         index.Accumulate(ConceptKeys.WithNeighbourCells(queryKeys), accumulator, touched, Options.MaxPostingShare);
-        var poolSize = Math.Max(Options.MinimumPool, (int)Math.Ceiling(Options.PoolShare * index.Count));
+        var write = 0;
+        for (var i = 0; i < touched.Count; i++)
+        {
+            var item = touched[i];
+            if (eligible(item)) touched[write++] = item;
+            else accumulator[item] = 0;
+        }
+        touched.RemoveRange(write, touched.Count - write);
         int[] result;
-        if (touched.Count <= poolSize) result = touched.ToArray();
+        if (touched.Count <= size) result = touched.ToArray();
         else
         {
             var scores = new float[touched.Count];
             for (var i = 0; i < scores.Length; i++) scores[i] = accumulator[touched[i]];
-            var threshold = KthLargest(scores, poolSize);
-            var kept = new List<int>(poolSize);
+            var threshold = KthLargest(scores, size);
+            var kept = new List<int>(size);
             foreach (var item in touched) if (accumulator[item] > threshold) kept.Add(item);
-            foreach (var item in touched) if (kept.Count < poolSize && accumulator[item] == threshold) kept.Add(item);
+            foreach (var item in touched) if (kept.Count < size && accumulator[item] == threshold) kept.Add(item);
             result = kept.ToArray();
         }
         foreach (var item in touched) accumulator[item] = 0;
@@ -136,12 +174,15 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
     }
 
     private RankingResult Rank(int queryCount, ConceptIndex index, int itemCount,
-        Func<int, IEnumerable<(long Key, float Weight)>> keysOf, Func<int, int, PairExclusion?> exclude,
-        FeatureFiller fill, Func<int, string> queryId, Func<int, int, float, float[], RankedMatch> result)
+        Func<int, IEnumerable<(long Key, float Weight)>> keysOf, Func<int, int, ExclusionReason?> exclude,
+        Func<int, int, ExclusionReason, PairExclusion> explain, FeatureFiller fill, Func<int, string> queryId, Func<int, int, float, float[], RankedMatch> result)
     {
         var lists = new RankedList[queryCount];
         var exclusions = new List<PairExclusion>();
-        long scored = 0;
+        long scored = 0, preRanked = 0, excluded = 0;
+        int poolSize = PoolSize(itemCount), proposals = ProposalSize(itemCount);
+        const int F = PairFeatures.Count;
+        if (proposals > poolSize && queryCount > 0) EnsurePreRankWeights(index, keysOf, exclude, fill, queryCount, proposals);
         var batches = (queryCount + Options.QueriesPerBatch - 1) / Options.QueriesPerBatch;
         System.Threading.Tasks.Parallel.For(0, batches, ParallelOptions(),
             () => new Worker(itemCount),
@@ -151,13 +192,32 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
                 w.Rows.Clear(); w.Features.Clear(); w.Bounds.Clear();
                 for (var q = first; q < last; q++)
                 {
-                    foreach (var item in Generate(index, keysOf(q), w.Accumulator, w.Touched))
+                    // Features of every proposal, then the pre-ranking keeps the pool the scorer will see.
+                    w.QueryRows.Clear(); w.QueryFeatures.Clear();
+                    var explained = 0;
+                    var query = q;
+                    bool Eligible(int item)
                     {
-                        if (exclude(q, item) is { } why) { w.Exclusions.Add(why); continue; }
+                        if (exclude(query, item) is not { } why) return true;
+                        w.Excluded++;
+                        if (explained++ < Options.MaxExplainedExclusionsPerQuery) w.Exclusions.Add(explain(query, item, why));
+                        return false;
+                    }
+                    foreach (var item in Generate(index, keysOf(q), w.Accumulator, w.Touched, proposals, Eligible))
+                    {
+                        var start = w.QueryFeatures.Count;
+                        CollectionsMarshalGrow(w.QueryFeatures, F);
+                        fill(q, item, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(w.QueryFeatures).Slice(start, F));
+                        w.QueryRows.Add(item);
+                    }
+                    w.PreRanked += w.QueryRows.Count;
+                    var features = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(w.QueryFeatures);
+                    foreach (var r in PreRank(features, w.QueryRows.Count, poolSize))
+                    {
                         var start = w.Features.Count;
-                        CollectionsMarshalGrow(w.Features, PairFeatures.Count);
-                        fill(q, item, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(w.Features).Slice(start, PairFeatures.Count));
-                        w.Rows.Add(item);
+                        CollectionsMarshalGrow(w.Features, F);
+                        features.Slice(r * F, F).CopyTo(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(w.Features).Slice(start, F));
+                        w.Rows.Add(w.QueryRows[r]);
                     }
                     w.Bounds.Add(w.Rows.Count);
                 }
@@ -170,14 +230,69 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
                     var to = w.Bounds[q - first];
                     var order = Enumerable.Range(from, to - from).OrderByDescending(r => scores[r]).ThenBy(r => w.Rows[r]).Take(Options.Top);
                     lists[q] = new RankedList(queryId(q), order
-                        .Select(r => result(q, w.Rows[r], scores[r], w.Features.GetRange(r * PairFeatures.Count, PairFeatures.Count).ToArray()))
+                        .Select(r => result(q, w.Rows[r], scores[r], w.Features.GetRange(r * F, F).ToArray()))
                         .ToList());
                     from = to;
                 }
                 return w;
             },
-            w => { lock (exclusions) { exclusions.AddRange(w.Exclusions); scored += w.Scored; } });
-        return new RankingResult(lists, exclusions, scored, (long)queryCount * itemCount);
+            w => { lock (exclusions) { exclusions.AddRange(w.Exclusions); scored += w.Scored; preRanked += w.PreRanked; excluded += w.Excluded; } });
+        return new RankingResult(lists, exclusions, scored, (long)queryCount * itemCount) { PairsPreRanked = preRanked, PairsExcluded = excluded };
+    }
+
+    /// <summary>The rows (indices) of the <paramref name="keep"/> best by the pre-ranking formula, all rows when there are no more.</summary>
+    private IEnumerable<int> PreRank(ReadOnlySpan<float> features, int rows, int keep)
+    {
+        if (rows <= keep || _preRankWeights is not { } w) return Enumerable.Range(0, rows);
+        const int F = PairFeatures.Count;
+        var values = new float[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = features.Slice(r * F, F);
+            var sum = w[F];
+            for (var f = 0; f < F; f++) sum += w[f] * row[f];
+            values[r] = sum;
+        }
+        var sorted = (float[])values.Clone();
+        var threshold = KthLargest(sorted, keep);
+        var kept = new List<int>(keep);
+        for (var r = 0; r < rows; r++) if (values[r] > threshold) kept.Add(r);
+        for (var r = 0; r < rows && kept.Count < keep; r++) if (values[r] == threshold) kept.Add(r);
+        return kept;
+    }
+
+    /// <summary>
+    /// Fits the pre-ranking formula to the scorer once: least squares of its scores on the features of the proposals
+    /// of a few queries (a linear shadow of the trees, good enough to keep their top 50 in the pool).
+    /// </summary>
+    private void EnsurePreRankWeights(ConceptIndex index, Func<int, IEnumerable<(long Key, float Weight)>> keysOf,
+        Func<int, int, ExclusionReason?> exclude, FeatureFiller fill, int queryCount, int proposals)
+    {
+        lock (_preRankGate)
+        {
+            if (_preRankWeights is not null) return;
+            const int F = PairFeatures.Count;
+            var accumulator = new float[index.Count];
+            var touched = new List<int>();
+            var sample = new List<float>();
+            var step = Math.Max(1, queryCount / 24);
+            for (var q = 0; q < queryCount && sample.Count < 60_000 * F; q += step)
+            {
+                var query = q;
+                foreach (var item in Generate(index, keysOf(q), accumulator, touched, proposals, item => exclude(query, item) is null))
+                {
+                    var row = new float[F];
+                    fill(q, item, row);
+                    sample.AddRange(row);
+                }
+            }
+            var rows = sample.Count / F;
+            if (rows < 4 * F) { _preRankWeights = ColdStartScorer.DefaultWeights.Append(0f).ToArray(); return; }
+            var x = sample.ToArray();
+            var y = new float[rows];
+            Scorer.Score(x, rows, y);
+            _preRankWeights = LeastSquares.Fit(x, y, rows, F);
+        }
     }
 
     private delegate void FeatureFiller(int query, int item, Span<float> features);
@@ -189,8 +304,10 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
         public readonly List<int> Rows = [];
         public readonly List<float> Features = [];
         public readonly List<int> Bounds = [];
+        public readonly List<int> QueryRows = [];
+        public readonly List<float> QueryFeatures = [];
         public readonly List<PairExclusion> Exclusions = [];
-        public long Scored;
+        public long Scored, PreRanked, Excluded;
     }
 
     private static void CollectionsMarshalGrow(List<float> list, int by)
@@ -202,10 +319,10 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
 
     private ParallelOptions ParallelOptions() => new() { MaxDegreeOfParallelism = Math.Max(1, Options.MaxDegreeOfParallelism) };
 
-    private static Dictionary<string, int> PlaceIds(IEnumerable<string?> keys)
+    private static Dictionary<string, int> PlaceIds(IEnumerable<string> keys)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var k in keys) if (k is not null && !ids.ContainsKey(k)) ids[k] = ids.Count;
+        foreach (var k in keys) ids.TryAdd(k, ids.Count);
         return ids;
     }
 
@@ -229,5 +346,48 @@ public sealed class MatchingEngine(TaxonomyGraph graph, IPairScorer scorer, Engi
             else return values[target];
         }
         return values[target];
+    }
+}
+
+/// <summary>Ordinary least squares with an intercept, by the normal equations (a few features, many rows).</summary>
+internal static class LeastSquares
+{
+    /// <summary>Weights for <paramref name="features"/> columns followed by the intercept; a tiny ridge keeps constant columns solvable.</summary>
+    public static float[] Fit(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int rows, int features)
+    {
+        var n = features + 1;
+        var a = new double[n, n + 1];
+        var row = new double[n];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var f = 0; f < features; f++) row[f] = x[r * features + f];
+            row[features] = 1;
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = i; j < n; j++) a[i, j] += row[i] * row[j];
+                a[i, n] += row[i] * y[r];
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++) a[i, j] = a[j, i];
+            a[i, i] += 1e-6 * rows;
+        }
+        // Gaussian elimination with partial pivoting.
+        for (var c = 0; c < n; c++)
+        {
+            var pivot = c;
+            for (var r = c + 1; r < n; r++) if (Math.Abs(a[r, c]) > Math.Abs(a[pivot, c])) pivot = r;
+            for (var k = 0; k <= n; k++) (a[c, k], a[pivot, k]) = (a[pivot, k], a[c, k]);
+            for (var r = 0; r < n; r++)
+            {
+                if (r == c || a[c, c] == 0) continue;
+                var factor = a[r, c] / a[c, c];
+                for (var k = c; k <= n; k++) a[r, k] -= factor * a[c, k];
+            }
+        }
+        var w = new float[n];
+        for (var i = 0; i < n; i++) w[i] = a[i, i] == 0 ? 0 : (float)(a[i, n] / a[i, i]);
+        return w;
     }
 }

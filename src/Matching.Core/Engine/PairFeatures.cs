@@ -53,12 +53,15 @@ public static class PairFeatures
         var occupation = v.Profile.Occupation;
         if (occupation >= 0)
         {
+            // Each side's link confidence scales the similarity: a title linked at 0.5 proves half as much.
+            // Runner-up links of ambiguous titles take part too, at their own (lower) confidence.
             double desired = 0, experience = 0, years = 0;
-            foreach (var o in c.Profile.DesiredOccupations) desired = Math.Max(desired, graph.OccupationSimilarity(o, occupation));
+            foreach (var o in c.Profile.DesiredOccupations)
+                desired = Math.Max(desired, Similarity(graph, o.Occupation, o.Confidence, v.Profile));
             foreach (var e in c.Profile.Experiences)
             {
-                if (e.Occupation < 0) continue;
-                var sim = graph.OccupationSimilarity(e.Occupation, occupation);
+                var sim = Similarity(graph, e.Occupation, e.Confidence, v.Profile);
+                foreach (var alternative in e.Alternatives) sim = Math.Max(sim, Similarity(graph, alternative.Occupation, alternative.Confidence, v.Profile));
                 experience = Math.Max(experience, sim);
                 if (sim >= 0.45) years += e.Years * sim;
             }
@@ -73,15 +76,15 @@ public static class PairFeatures
         features[LanguageFit] = fit;
         features[LanguagesMissing] = missing;
 
-        var sameName = c.PlaceKey is not null && c.PlaceKey == v.PlaceKey;
-        features[SamePlace] = sameName ? 1 : 0;
+        var nameMatch = GeoPlace.NameMatch(c.Profile.Location, v.Profile.Location);
+        features[SamePlace] = nameMatch;
         var distance = GeoPlace.DistanceKm(c.Profile.Location, v.Profile.Location);
         if (distance is { } km)
         {
             features[DistanceKnown] = 1;
             features[DistanceFit] = (float)DistanceScore(km, c.Profile.MobilityKm);
         }
-        else features[DistanceFit] = sameName ? 1f : 0.5f;
+        else features[DistanceFit] = 0.5f + 0.5f * nameMatch;
 
         var start = v.Profile.StartDate ?? referenceDate;
         features[AvailabilityFit] = c.Profile.AvailableFrom is { } from && from > start
@@ -103,6 +106,16 @@ public static class PairFeatures
             (null, _) => 0.5f,
             ({ } has, { } needs) => has >= needs ? 1f : Math.Max(0f, 1f - 0.3f * (needs - has)),
         };
+    }
+
+    /// <summary>Best confidence-weighted similarity of one candidate occupation link to the vacancy's links.</summary>
+    private static double Similarity(TaxonomyGraph graph, int occupation, float confidence, VacancyProfile v)
+    {
+        if (occupation < 0) return 0;
+        var best = graph.OccupationSimilarity(occupation, v.Occupation) * v.OccupationConfidence;
+        foreach (var alternative in v.AlternativeOccupations)
+            if (alternative.Occupation >= 0) best = Math.Max(best, graph.OccupationSimilarity(occupation, alternative.Occupation) * alternative.Confidence);
+        return best * confidence;
     }
 
     /// <summary>1 inside the candidate's mobility radius (slightly less further out in it), then falling to 0 100 km beyond.</summary>
@@ -137,18 +150,17 @@ public static class PairFeatures
     {
         if (skills.Length == 0 || total <= 0) return (0, 0);
         float covered = 0, direct = 0;
-        int i = 0, j = 0;
+        // Candidates are credited for hundreds of skills (hierarchy, past occupations), vacancies ask for a few
+        // dozen: a binary search per required skill beats a merge of the two lists.
         var ids = c.SkillIds; var credits = c.SkillCredits;
-        while (i < skills.Length && j < ids.Length)
+        var from = 0;
+        for (var i = 0; i < skills.Length && from < ids.Length; i++)
         {
-            if (skills[i] == ids[j])
-            {
-                covered += weights[i] * credits[j];
-                if (credits[j] >= SkillCredit.Direct) direct += weights[i];
-                i++; j++;
-            }
-            else if (skills[i] < ids[j]) i++;
-            else j++;
+            var at = Array.BinarySearch(ids, from, ids.Length - from, skills[i]);
+            if (at < 0) { from = ~at; continue; }
+            covered += weights[i] * credits[at];
+            if (credits[at] >= SkillCredit.Direct) direct += weights[i];
+            from = at + 1;
         }
         return (covered / total, direct / total);
     }

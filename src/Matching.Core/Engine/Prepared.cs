@@ -13,7 +13,6 @@ public sealed class PreparedCandidate
     public required float[] SkillCredits { get; init; }
     public required SparseVector TitleVector { get; init; }
     public required double TotalExperienceYears { get; init; }
-    public string? PlaceKey { get; init; }
 
     public static PreparedCandidate Create(TaxonomyGraph graph, CandidateProfile profile, TitleVocabulary vocabulary)
     {
@@ -27,20 +26,21 @@ public sealed class PreparedCandidate
         foreach (var e in profile.Experiences)
         {
             if (e.Occupation < 0) continue;
-            foreach (var s in graph.EssentialSkills[e.Occupation]) Give(s, SkillCredit.EssentialOfPastOccupation);
-            foreach (var s in graph.OptionalSkills[e.Occupation]) Give(s, SkillCredit.OptionalOfPastOccupation);
+            foreach (var s in graph.EssentialSkills[e.Occupation]) Give(s, SkillCredit.EssentialOfPastOccupation * e.Confidence);
+            foreach (var s in graph.OptionalSkills[e.Occupation]) Give(s, SkillCredit.OptionalOfPastOccupation * e.Confidence);
         }
         foreach (var o in profile.DesiredOccupations)
-            foreach (var s in graph.EssentialSkills[o]) Give(s, SkillCredit.EssentialOfDesiredOccupation);
+            if (o.Occupation >= 0)
+                foreach (var s in graph.EssentialSkills[o.Occupation]) Give(s, SkillCredit.EssentialOfDesiredOccupation * o.Confidence);
         foreach (var claim in profile.Skills)
         {
             var s = claim.Skill;
             if (s < 0 || s >= graph.SkillCount) continue;
-            foreach (var b in graph.SkillBroaders[s]) Give(b, SkillCredit.BroaderOfDeclared);
-            foreach (var r in graph.SkillRelated[s]) Give(r, SkillCredit.RelatedToDeclared);
-            foreach (var n in graph.SkillNarrowers[s]) Give(n, SkillCredit.NarrowerOfDeclared);
+            foreach (var b in graph.SkillBroaders[s]) Give(b, SkillCredit.BroaderOfDeclared * claim.Confidence);
+            foreach (var r in graph.SkillRelated[s]) Give(r, SkillCredit.RelatedToDeclared * claim.Confidence);
+            foreach (var n in graph.SkillNarrowers[s]) Give(n, SkillCredit.NarrowerOfDeclared * claim.Confidence);
         }
-        foreach (var claim in profile.Skills) Give(claim.Skill, SkillCredit.Declared(claim.Level));
+        foreach (var claim in profile.Skills) Give(claim.Skill, SkillCredit.Declared(claim.Level) * claim.Confidence);
 
         var ids = credit.Keys.Order().ToArray();
         return new PreparedCandidate
@@ -50,7 +50,6 @@ public sealed class PreparedCandidate
             SkillCredits = ids.Select(i => credit[i]).ToArray(),
             TitleVector = vocabulary.Vector(CandidateTitles(graph, profile)),
             TotalExperienceYears = profile.Experiences.Sum(e => e.Years),
-            PlaceKey = profile.Location.Key,
         };
     }
 
@@ -59,7 +58,7 @@ public sealed class PreparedCandidate
         p.Titles.Count > 0
             ? p.Titles
             : p.Experiences.Where(e => e.Occupation >= 0).Select(e => graph.OccupationLabelsEn[e.Occupation])
-                .Concat(p.DesiredOccupations.Select(o => graph.OccupationLabelsEn[o]));
+                .Concat(p.DesiredOccupations.Where(o => o.Occupation >= 0).Select(o => graph.OccupationLabelsEn[o.Occupation]));
 }
 
 /// <summary>A vacancy made ready for fast scoring: required skills sorted with their reuse-level weights.</summary>
@@ -73,7 +72,6 @@ public sealed class PreparedVacancy
     public required float[] OptionalWeights { get; init; }
     public required float OptionalWeightTotal { get; init; }
     public required SparseVector TitleVector { get; init; }
-    public string? PlaceKey { get; init; }
 
     public static PreparedVacancy Create(TaxonomyGraph graph, VacancyProfile profile, TitleVocabulary vocabulary)
     {
@@ -90,7 +88,6 @@ public sealed class PreparedVacancy
             Essential = essential, EssentialWeights = ew, EssentialWeightTotal = ew.Sum(),
             Optional = optional, OptionalWeights = ow, OptionalWeightTotal = ow.Sum(),
             TitleVector = vocabulary.Vector(VacancyTitles(graph, profile)),
-            PlaceKey = profile.Location.Key,
         };
     }
 

@@ -101,7 +101,7 @@ public sealed class SyntheticWorld
         return new CandidateProfile
         {
             Id = id,
-            DesiredOccupations = [desired],
+            DesiredOccupations = [new LinkedOccupation(desired)],
             Experiences = experiences,
             Skills = skills.DistinctBy(s => s.Skill).ToList(),
             Languages = languages,

@@ -6,8 +6,12 @@ namespace Matching.Core.Engine;
 /// </summary>
 public static class TitleBm25Baseline
 {
-    /// <summary>For each vacancy, the ids of the top candidates, best first.</summary>
-    public static List<List<string>> RankCandidates(IReadOnlyList<CandidateProfile> candidates, IReadOnlyList<VacancyProfile> vacancies, int top, double k1 = 1.2, double b = 0.75)
+    /// <summary>
+    /// For each vacancy, the ids of the top candidates, best first: BM25 scaled to 1 for the vacancy's best, plus
+    /// <paramref name="placeBonus"/> for the same place name (0.3 by default; 10 puts every same-place candidate first).
+    /// </summary>
+    public static List<List<string>> RankCandidates(IReadOnlyList<CandidateProfile> candidates, IReadOnlyList<VacancyProfile> vacancies, int top,
+        double placeBonus = 0.3, double k1 = 1.2, double b = 0.75)
     {
         var docs = candidates.Select(c => c.Titles.SelectMany(TextTokens.Tokenize).ToList()).ToList();
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -33,7 +37,7 @@ public static class TitleBm25Baseline
             var max = Math.Max(1e-9, scores.Max());
             var vPlace = v.Location.Key;
             result.Add(Enumerable.Range(0, candidates.Count)
-                .Select(i => (i, Score: scores[i] / max + (vPlace is not null && candidates[i].Location.Key == vPlace ? 0.3 : 0)))
+                .Select(i => (i, Score: scores[i] / max + (vPlace is not null && candidates[i].Location.Key == vPlace ? placeBonus : 0)))
                 .OrderByDescending(p => p.Score).ThenBy(p => p.i).Take(top).Select(p => candidates[p.i].Id).ToList());
         }
         return result;

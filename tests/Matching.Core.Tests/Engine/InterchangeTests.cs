@@ -97,12 +97,72 @@ public sealed class InterchangeTests : IDisposable
     }
 
     [Fact]
-    public void The_label_linker_finds_occupations_by_english_and_french_labels()
+    public void The_esco_linker_links_english_and_french_titles_with_a_confidence()
     {
-        var linker = new LabelConceptLinker(EscoTaxonomyCache.Value);
+        var linker = EscoConceptLinker.Default;
         var cook = Esco.Graph.OccupationUris[Esco.Occupation("cook")];
         Assert.Equal(cook, linker.LinkOccupation("Cook")[0].Uri);
-        Assert.Equal(1.0, linker.LinkOccupation("cuisinier")[0].Confidence);
+        var french = linker.LinkOccupation("cuisinier")[0];
+        Assert.Equal(cook, french.Uri);
+        Assert.InRange(french.Confidence, 0.9, 1.0);
+        Assert.True(linker.LinkOccupation("sdfsdf qwe") is not [var nonsense, ..] || nonsense.Confidence < 0.4, "nonsense must not be linked confidently");
         Assert.Empty(linker.LinkOccupation("   "));
+    }
+
+    [Fact]
+    public void Minimal_titles_and_places_are_read_and_every_pair_of_a_small_set_is_ranked()
+    {
+        var gazetteer = new Dictionary<string, GeoPlace> { ["tanger"] = new(35.76, -5.83, "Tanger"), ["austin"] = new(0, 0, "Austin") };
+        var reader = new InterchangeReader(Esco.Graph, new FakeLinker(), Today, gazetteer);
+        var candidates = reader.ReadCandidates(File("c.jsonl",
+            """{"id":"a"}""",
+            """{"id":"b","experiences":[{"title":"Cuisinier","location":"Tanger"},{"location":"x"}]}""",
+            """{"id":"c","experiences":[{"title":"Software Engineer"}],"location":"Austin, TX"}"""));
+        var vacancies = reader.ReadVacancies(File("v.jsonl",
+            """{"id":"v1"}""",
+            """{"id":"v2","title":"Cuisinier","location":{"city":"Tanger"}}""",
+            """{"id":"v3","title":"Developer","location":{"city":"Austin","region":"TX","country":"US"}}"""));
+
+        Assert.Equal(35.76, candidates[1].Location.Latitude);
+        Assert.Equal(0.9f, candidates[1].Experiences.Single().Confidence, 3);
+        Assert.Equal(("austin", "tx"), (candidates[2].Location.Key, candidates[2].Location.RegionKey));
+        Assert.Null(vacancies[2].Location.Latitude);
+        Assert.Equal(1f, GeoPlace.NameMatch(candidates[2].Location, vacancies[2].Location));
+        Assert.Equal(0.5f, GeoPlace.NameMatch(new GeoPlace(null, null, "Houston") { Region = "TX" }, vacancies[2].Location));
+        Assert.Equal(0f, GeoPlace.NameMatch(candidates[0].Location, vacancies[2].Location));
+
+        var engine = new MatchingEngine(Esco.Graph, ColdStartScorer.TitlesOnly);
+        var result = engine.RankOpportunities(engine.IndexVacancies(vacancies), candidates, Today);
+        Assert.All(result.Lists, l => Assert.Equal(3, l.Matches.Count));
+        Assert.Equal("v2", result.Lists[1].Matches[0].VacancyId);
+        Assert.Equal("v3", result.Lists[2].Matches[0].VacancyId);
+    }
+
+    /// <summary>Links "Chef" ambiguously: head chef first, cook a close second, technical director far behind.</summary>
+    private sealed class AmbiguousLinker : IConceptLinker
+    {
+        public IReadOnlyList<ConceptMatch> LinkOccupation(string text, int max = 3) =>
+            text == "Chef"
+                ? new[] { ("head chef", 0.7), ("cook", 0.62), ("technical director", 0.41) }.Take(max).Select(p => new ConceptMatch(Esco.Graph.OccupationUris[Esco.Occupation(p.Item1)], p.Item2)).ToList()
+                : [];
+        public IReadOnlyList<ConceptMatch> LinkSkill(string text, int max = 3) => [];
+    }
+
+    [Fact]
+    public void Close_runner_up_links_count_for_occupation_similarity_at_their_confidence()
+    {
+        var reader = new InterchangeReader(Esco.Graph, new AmbiguousLinker(), Today);
+        var c = Assert.Single(reader.ReadCandidates(File("c.jsonl", """{"id":"c","experiences":[{"title":"Chef"}]}""")));
+        var experience = Assert.Single(c.Experiences);
+        Assert.Equal((Esco.Occupation("head chef"), 0.7f), (experience.Occupation, experience.Confidence));
+        var runnerUp = Assert.Single(experience.Alternatives);
+        Assert.Equal(Esco.Occupation("cook"), runnerUp.Occupation);
+
+        var cookVacancy = new VacancyProfile { Id = "v", Occupation = Esco.Occupation("cook") };
+        var vocabulary = new TitleVocabulary([["cook"]]);
+        var features = new float[PairFeatures.Count];
+        PairFeatures.Compute(Esco.Graph, PreparedCandidate.Create(Esco.Graph, c, vocabulary), PreparedVacancy.Create(Esco.Graph, cookVacancy, vocabulary), Today, features);
+        Assert.True(features[PairFeatures.ExperienceOccupationSimilarity] >= 0.62f - 1e-4f, $"similarity {features[PairFeatures.ExperienceOccupationSimilarity]}");
+        Assert.True(features[PairFeatures.ExperienceOccupationSimilarity] < 0.7f);
     }
 }

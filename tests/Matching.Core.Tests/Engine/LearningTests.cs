@@ -33,6 +33,15 @@ public class LearningTests(ITestOutputHelper output)
             var loaded = LearnedRanker.Load(path, report.Challenger.Name);
             var held = groups.Skip(report.TrainGroups).ToList();
             Assert.Equal(RankerTraining.Evaluate(report.Challenger, held), RankerTraining.Evaluate(loaded, held), 6);
+
+            // The array-backed view scores like one row at a time, with one cursor or several.
+            var rows = held.SelectMany(g => g.Items).Take(5000).SelectMany(i => i.Features).ToArray();
+            var n = rows.Length / PairFeatures.Count;
+            float[] one = new float[n], several = new float[n];
+            loaded.Score(rows, n, one);
+            loaded.ScoreBatch(rows, n, several, 3);
+            Assert.Equal(one, several);
+            Assert.True(one.Distinct().Count() > 10);
         }
         finally { File.Delete(path); }
     }

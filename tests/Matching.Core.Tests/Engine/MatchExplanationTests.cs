@@ -47,6 +47,35 @@ public class MatchExplanationTests
         Assert.Contains("mobility 100 km", en);
 
         var roundTrip = JsonSerializer.Deserialize<MatchExplanation>(JsonSerializer.Serialize(e))!;
-        Assert.Equal(en, roundTrip.Render("en"));
+        Assert.Equal(e.MatchedEssentialSkills, roundTrip.MatchedEssentialSkills);
+        Assert.Equal(e.Languages, roundTrip.Languages);
+        Assert.Contains("Essential skills to acquire", roundTrip.Render("en"));
+    }
+
+    [Fact]
+    public void Serialises_to_the_shape_agreed_with_the_employer_portal()
+    {
+        const string matched = "http://data.europa.eu/esco/skill/m", missing = "http://data.europa.eu/esco/skill/x", via = "http://data.europa.eu/esco/skill/t";
+        var e = new MatchExplanation
+        {
+            CandidateId = "c1", VacancyId = "v1", Scorer = "cold-start", Score = 0.7f,
+            MatchedEssentialSkills = [new ConceptLabel(matched, "m", "m")],
+            MissingEssentialSkills = [new ConceptLabel(missing, "x", "x")],
+            TransferableSkills = [new TransferableSkill(new ConceptLabel(via, "t", "t"), "cook", "cuisinier")],
+            Languages = [new LanguageCheck("fr", CefrLevel.B1, CefrLevel.A2), new LanguageCheck("ar", CefrLevel.A2, CefrLevel.Native), new LanguageCheck("en", CefrLevel.B2, null)],
+            DistanceKm = 12.345, AvailableFrom = new DateOnly(2026, 3, 9),
+            MainContributions = [new ScoreContribution("essential_skill_coverage", 0.5f, 0.12f), new ScoreContribution("languages_missing", 1, -0.03f)],
+        };
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fr-FR");
+        try
+        {
+            Assert.Equal(
+                $$"""{"matchedEssential":["{{matched}}"],"missingEssential":["{{missing}}"],"transferable":["{{via}}"],"languages":[{"code":"fr","required":"B1","actual":"A2","ok":false},{"code":"ar","required":"A2","actual":"native","ok":true},{"code":"en","required":"B2","actual":null,"ok":false}],"distanceKm":12.3,"availableFrom":"2026-03-09","contributions":[{"feature":"essential_skill_coverage","value":0.12},{"feature":"languages_missing","value":-0.03}]}""",
+                JsonSerializer.Serialize(e));
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = previous; }
+        Assert.Equal("""{"matchedEssential":[],"missingEssential":[],"transferable":[],"languages":[],"distanceKm":null,"availableFrom":null,"contributions":[]}""",
+            JsonSerializer.Serialize(e with { MatchedEssentialSkills = [], MissingEssentialSkills = [], TransferableSkills = [], Languages = [], DistanceKm = null, AvailableFrom = null, MainContributions = [] }));
     }
 }

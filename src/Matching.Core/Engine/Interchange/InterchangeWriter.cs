@@ -22,7 +22,7 @@ public static class InterchangeWriter
                     ["start"] = referenceDate.AddDays(-(int)Math.Round(e.Years * 365.25)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     ["end"] = referenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 }).ToArray()),
-                ["desiredOccupations"] = new JsonArray(c.DesiredOccupations.Select(d => (JsonNode)graph.OccupationUris[d]).ToArray()),
+                ["desiredOccupations"] = new JsonArray(c.DesiredOccupations.Where(d => d.Occupation >= 0).Select(d => (JsonNode)graph.OccupationUris[d.Occupation]).ToArray()),
                 ["skills"] = new JsonArray(c.Skills.Select(s => (JsonNode)new JsonObject { ["uri"] = graph.SkillUris[s.Skill], ["level"] = s.Level }).ToArray()),
                 ["languages"] = Languages(c.Languages),
                 ["location"] = Location(c.Location),
@@ -72,6 +72,8 @@ public static class InterchangeWriter
     {
         var o = new JsonObject();
         if (p.Name is { } n) o["city"] = n;
+        if (p.Region is { } region) o["region"] = region;
+        if (p.Country is { } country) o["country"] = country;
         if (p.Latitude is { } lat) o["lat"] = Math.Round(lat, 5);
         if (p.Longitude is { } lon) o["lon"] = Math.Round(lon, 5);
         return o;

@@ -72,29 +72,35 @@ public sealed class InterchangeReader(TaxonomyGraph graph, IConceptLinker linker
         var id = RequiredString(e, "id");
         var experiences = new List<ExperienceSpan>();
         var titles = new List<string>();
+        var experiencePlaces = new List<GeoPlace>();
         foreach (var x in Array(e, "experiences"))
         {
-            var title = RequiredString(x, "title", "experiences[].title");
+            if (x.ValueKind != JsonValueKind.Object) throw new FormatException("experiences must hold objects with a \"title\".");
+            // A past job without a title says nothing the engine can use; it is skipped rather than refused.
+            if (OptionalString(x, "title") is not { Length: > 0 } title || string.IsNullOrWhiteSpace(title)) continue;
             titles.Add(title);
             var start = Date(x, "start");
             var end = Date(x, "end") ?? referenceDate;
             var years = start is { } s ? Math.Max(0.1, (end.DayNumber - s.DayNumber) / 365.25) : 1.0;
-            experiences.Add(new ExperienceSpan(Occupation(title), Math.Round(years, 2), title));
+            var (occupation, confidence) = Occupation(title);
+            experiences.Add(new ExperienceSpan(occupation, Math.Round(years, 2), title, confidence) { Alternatives = Alternatives(title) });
+            if (Place(x) is { } worked && worked != GeoPlace.Unknown) experiencePlaces.Add(worked);
         }
-        var desired = new List<int>();
+        var desired = new List<LinkedOccupation>();
         foreach (var d in Array(e, "desiredOccupations"))
         {
             var text = d.ValueKind == JsonValueKind.String ? d.GetString()! : throw new FormatException("desiredOccupations must hold texts or ESCO URIs.");
+            if (string.IsNullOrWhiteSpace(text)) continue;
             if (!IsUri(text)) titles.Add(text);
-            if (Occupation(text) is var o and >= 0) desired.Add(o);
+            if (Occupation(text) is var (o, confidence) && o >= 0) desired.Add(new LinkedOccupation(o, confidence));
         }
         var skills = new List<SkillClaim>();
         foreach (var s in Array(e, "skills"))
         {
-            var (skill, level) = s.ValueKind == JsonValueKind.String
+            var ((skill, confidence), level) = s.ValueKind == JsonValueKind.String
                 ? (Skill(s.GetString()!), 2)
                 : (Skill(OptionalString(s, "uri") ?? OptionalString(s, "label") ?? throw new FormatException("a skill object needs \"uri\" or \"label\".")), SkillLevel(s));
-            if (skill >= 0) skills.Add(new SkillClaim(skill, level));
+            if (skill >= 0) skills.Add(new SkillClaim(skill, level, confidence));
         }
         var wants = OpportunityKinds.None;
         foreach (var w in Array(e, "wants"))
@@ -108,12 +114,13 @@ public sealed class InterchangeReader(TaxonomyGraph graph, IConceptLinker linker
         {
             Id = id,
             Experiences = experiences,
-            DesiredOccupations = desired.Distinct().ToList(),
-            Skills = skills.DistinctBy(s => s.Skill).ToList(),
+            DesiredOccupations = desired.GroupBy(d => d.Occupation).Select(g => g.MaxBy(d => d.Confidence)!).ToList(),
+            Skills = skills.GroupBy(s => s.Skill).Select(g => g.MaxBy(s => s.Confidence)!).ToList(),
             Languages = Languages(e),
             Titles = titles,
             Education = e.TryGetProperty("education", out var edu) && edu.ValueKind == JsonValueKind.Object ? Isced(edu, "isced") : null,
-            Location = Place(e),
+            // Without a home place, the place of the first listed job (CVs list the latest first) stands in.
+            Location = Place(e) is { } home && home != GeoPlace.Unknown ? home : experiencePlaces.FirstOrDefault() ?? GeoPlace.Unknown,
             MobilityKm = Number(e, "mobilityKm") is { } km ? (int)Math.Round(km) : 30,
             AvailableFrom = Date(e, "availableFrom"),
             Wants = wants == OpportunityKinds.None ? OpportunityKinds.Job | OpportunityKinds.Internship : wants,
@@ -126,14 +133,13 @@ public sealed class InterchangeReader(TaxonomyGraph graph, IConceptLinker linker
         var id = RequiredString(e, "id");
         var title = OptionalString(e, "title") ?? "";
         var occupationUri = OptionalString(e, "occupation");
-        if (title.Length == 0 && occupationUri is null) throw new FormatException("a vacancy needs a \"title\" or an \"occupation\".");
-        var occupation = occupationUri is not null ? Occupation(occupationUri) : Occupation(title);
+        var (occupation, occupationConfidence) = occupationUri is not null ? Occupation(occupationUri) : Occupation(title);
         if (occupationUri is not null && occupation < 0) throw new FormatException($"occupation \"{occupationUri}\" is not an ESCO v1.1.1 occupation URI.");
         var essential = new List<int>();
         var optional = new List<int>();
         foreach (var s in Array(e, "skills"))
         {
-            var (skill, isEssential) = s.ValueKind == JsonValueKind.String
+            var ((skill, _), isEssential) = s.ValueKind == JsonValueKind.String
                 ? (Skill(s.GetString()!), true)
                 : (Skill(OptionalString(s, "uri") ?? OptionalString(s, "label") ?? throw new FormatException("a skill object needs \"uri\" or \"label\".")),
                    !s.TryGetProperty("essential", out var ess) || ess.ValueKind != JsonValueKind.False);
@@ -150,6 +156,8 @@ public sealed class InterchangeReader(TaxonomyGraph graph, IConceptLinker linker
             },
             Title = title,
             Occupation = occupation,
+            OccupationConfidence = occupationConfidence,
+            AlternativeOccupations = occupationUri is null ? Alternatives(title) : [],
             EssentialSkills = essential,
             OptionalSkills = optional,
             Languages = Languages(e),
@@ -177,30 +185,83 @@ public sealed class InterchangeReader(TaxonomyGraph graph, IConceptLinker linker
             Date(e, "decidedAt") ?? throw new FormatException("missing \"decidedAt\" (YYYY-MM-DD)."));
     }
 
-    private int Occupation(string text)
+    /// <summary>Runner-up occupations for a title: at most two, confident enough and within 0.15 of the best.</summary>
+    public double AlternativeMargin { get; init; } = 0.15;
+
+    private List<LinkedOccupation> Alternatives(string text)
     {
-        if (IsUri(text)) return graph.OccupationByUri.TryGetValue(text.Trim(), out var o) ? o : -1;
-        if (!_occupationCache.TryGetValue(text, out var matches)) _occupationCache[text] = matches = linker.LinkOccupation(text, 1);
-        return matches.Count > 0 && matches[0].Confidence >= MinimumLinkConfidence && graph.OccupationByUri.TryGetValue(matches[0].Uri, out var id) ? id : -1;
+        if (IsUri(text) || string.IsNullOrWhiteSpace(text)) return [];
+        var matches = OccupationMatches(text);
+        return matches.Skip(1)
+            .Where(m => m.Confidence >= MinimumLinkConfidence && m.Confidence >= matches[0].Confidence - AlternativeMargin)
+            .Select(m => graph.OccupationByUri.TryGetValue(m.Uri, out var id) ? new LinkedOccupation(id, (float)m.Confidence) : null)
+            .OfType<LinkedOccupation>().ToList();
     }
 
-    private int Skill(string text)
+    private IReadOnlyList<ConceptMatch> OccupationMatches(string text)
     {
-        if (IsUri(text)) return graph.SkillByUri.TryGetValue(text.Trim(), out var s) ? s : -1;
+        if (!_occupationCache.TryGetValue(text, out var matches)) _occupationCache[text] = matches = linker.LinkOccupation(text, 3);
+        return matches;
+    }
+
+    /// <summary>The occupation a URI names (confidence 1) or the linker's best for a text, with its confidence; -1 when none is sure enough.</summary>
+    private (int Occupation, float Confidence) Occupation(string text)
+    {
+        if (IsUri(text)) return graph.OccupationByUri.TryGetValue(text.Trim(), out var o) ? (o, 1f) : (-1, 0f);
+        if (string.IsNullOrWhiteSpace(text)) return (-1, 0f);
+        var matches = OccupationMatches(text);
+        return matches.Count > 0 && matches[0].Confidence >= MinimumLinkConfidence && graph.OccupationByUri.TryGetValue(matches[0].Uri, out var id)
+            ? (id, (float)matches[0].Confidence) : (-1, 0f);
+    }
+
+    private (int Skill, float Confidence) Skill(string text)
+    {
+        if (IsUri(text)) return graph.SkillByUri.TryGetValue(text.Trim(), out var s) ? (s, 1f) : (-1, 0f);
+        if (string.IsNullOrWhiteSpace(text)) return (-1, 0f);
         if (!_skillCache.TryGetValue(text, out var matches)) _skillCache[text] = matches = linker.LinkSkill(text, 1);
-        return matches.Count > 0 && matches[0].Confidence >= MinimumLinkConfidence && graph.SkillByUri.TryGetValue(matches[0].Uri, out var id) ? id : -1;
+        return matches.Count > 0 && matches[0].Confidence >= MinimumLinkConfidence && graph.SkillByUri.TryGetValue(matches[0].Uri, out var id)
+            ? (id, (float)matches[0].Confidence) : (-1, 0f);
     }
 
+    /// <summary>
+    /// A "location" object ({city, region, country, lat, lon}, all optional) or a plain text ("Tanger", "Austin, TX").
+    /// A Moroccan town of the gazetteer gets coordinates; any other place is compared by name only.
+    /// </summary>
     private GeoPlace Place(JsonElement e)
     {
-        if (!e.TryGetProperty("location", out var l) || l.ValueKind != JsonValueKind.Object) return GeoPlace.Unknown;
-        var name = OptionalString(l, "city") ?? OptionalString(l, "region") ?? OptionalString(l, "country");
-        double? lat = Number(l, "lat"), lon = Number(l, "lon");
+        if (!e.TryGetProperty("location", out var l)) return GeoPlace.Unknown;
+        string? city, region, country;
+        double? lat = null, lon = null;
+        switch (l.ValueKind)
+        {
+            case JsonValueKind.Object:
+                city = Blank(OptionalString(l, "city")); region = Blank(OptionalString(l, "region")); country = Blank(OptionalString(l, "country"));
+                lat = Number(l, "lat"); lon = Number(l, "lon");
+                break;
+            case JsonValueKind.String:
+                (city, region, country) = (Blank(l.GetString()), null, null);
+                break;
+            default:
+                return GeoPlace.Unknown;
+        }
         if (lat is < -90 or > 90 || lon is < -180 or > 180) throw new FormatException("location lat/lon out of range.");
-        if ((lat is null || lon is null) && name is not null && gazetteer is not null && gazetteer.TryGetValue(TextTokens.Fold(name).Trim(), out var known))
-            return known with { Name = name };
-        return new GeoPlace(lat, lon, name);
+        // "Austin, TX" or "Casablanca, Morocco": the first part is the town, the next one the region when none is given.
+        if (city is not null && city.Contains(',', StringComparison.Ordinal))
+        {
+            var parts = city.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            city = parts.Length > 0 ? parts[0] : null;
+            if (parts.Length > 1) region ??= parts[1];
+            if (parts.Length > 2) country ??= parts[^1];
+        }
+        var name = city ?? region ?? country;
+        if (name is null && lat is null) return GeoPlace.Unknown;
+        var inMorocco = country is null || TextTokens.Fold(country).Trim() is "morocco" or "maroc" or "ma" or "mar";
+        if ((lat is null || lon is null) && inMorocco && city is not null && gazetteer is not null && gazetteer.TryGetValue(TextTokens.Fold(city).Trim(), out var known))
+            return new GeoPlace(known.Latitude, known.Longitude, city) { Region = region, Country = country };
+        return new GeoPlace(lat, lon, name) { Region = city is null ? null : region, Country = country };
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static List<LanguageSkill> Languages(JsonElement e) =>
         Array(e, "languages").Select(l =>
