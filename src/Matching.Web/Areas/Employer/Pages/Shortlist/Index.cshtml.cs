@@ -38,12 +38,13 @@ public sealed class IndexModel(MatchingDbContext db, IStringLocalizer<SharedReso
     }
 
     /// <summary>Records one pipeline step for each selected candidate; a rejection needs a reason from the list.</summary>
-    public async Task<IActionResult> OnPostDecideAsync(int[] selected, DecisionStep? step, RejectionReason? reason, CancellationToken ct)
+    /// <remarks>The form field is "decision", not "step", which would also bind to the <see cref="ShortlistFilters.Step"/> filter.</remarks>
+    public async Task<IActionResult> OnPostDecideAsync(int[] selected, DecisionStep? decision, RejectionReason? reason, CancellationToken ct)
     {
         if (!await OwnsVacancyAsync(VacancyId, ct)) return NotFound();
         var candidates = selected.Distinct().ToList();
         if (candidates.Count == 0) return Back(t["Shortlist.Error.NoneSelected"]);
-        if (step is not { } chosen || !PipelineSteps.Contains(chosen)) return Back(t["Shortlist.Error.Step"]);
+        if (decision is not { } chosen || !PipelineSteps.Contains(chosen)) return Back(t["Shortlist.Error.Step"]);
         if (chosen == DecisionStep.Rejected && (reason is not { } why || !Enum.IsDefined(why))) return Back(t["Shortlist.Error.Reason"]);
         // Only candidates the engine put on this vacancy's shortlist can be decided on.
         var onShortlist = await Db.Matches.Where(m => m.VacancyId == VacancyId && candidates.Contains(m.CandidateId))
