@@ -39,6 +39,8 @@ public class MatchingDbContext(DbContextOptions<MatchingDbContext> options) : Id
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ServiceOffer> ServiceOffers => Set<ServiceOffer>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -507,6 +507,56 @@ namespace Matching.Data.Migrations
                     b.ToTable("consents");
                 });
 
+            modelBuilder.Entity("Matching.Core.Domain.ContactRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<int>("VacancyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("vacancy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_requests");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_contact_requests_candidate_id");
+
+                    b.HasIndex("EmployerId", "CandidateId")
+                        .HasDatabaseName("ix_contact_requests_employer_id_candidate_id");
+
+                    b.HasIndex("VacancyId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contact_requests_vacancy_id_candidate_id");
+
+                    b.ToTable("contact_requests");
+                });
+
             modelBuilder.Entity("Matching.Core.Domain.Decision", b =>
                 {
                     b.Property<long>("Id")
@@ -881,6 +931,66 @@ namespace Matching.Data.Migrations
                         .HasDatabaseName("ix_mentorships_mentor_id_candidate_id");
 
                     b.ToTable("mentorships");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_notifications_sent_at");
+
+                    b.HasIndex("Recipient", "EventKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_recipient_event_key");
+
+                    b.ToTable("notifications");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Occupation", b =>
@@ -1834,6 +1944,30 @@ namespace Matching.Data.Migrations
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .HasConstraintName("fk_consents_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.ContactRequest", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_requests_candidates_candidate_id");
+
+                    b.HasOne("Matching.Core.Domain.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_requests_employers_employer_id");
+
+                    b.HasOne("Matching.Core.Domain.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_requests_vacancies_vacancy_id");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Decision", b =>
