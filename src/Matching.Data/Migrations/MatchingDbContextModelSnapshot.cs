@@ -800,6 +800,15 @@ namespace Matching.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("RunKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("run_key");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -815,7 +824,84 @@ namespace Matching.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_match_runs");
 
+                    b.HasIndex("RunKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_match_runs_run_key");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_match_runs_status_id");
+
                     b.ToTable("match_runs");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunCandidate", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_id");
+
+                    b.HasKey("RunId", "CandidateId")
+                        .HasName("pk_match_run_candidates");
+
+                    b.ToTable("match_run_candidates");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunChunk", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("ChunkNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_no");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_id");
+
+                    b.Property<long>("PairsScored")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pairs_scored");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_written");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<int[]>("VacancyIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("vacancy_ids");
+
+                    b.HasKey("RunId", "ChunkNo")
+                        .HasName("pk_match_run_chunks");
+
+                    b.ToTable("match_run_chunks");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Mentor", b =>
@@ -881,6 +967,66 @@ namespace Matching.Data.Migrations
                         .HasDatabaseName("ix_mentorships_mentor_id_candidate_id");
 
                     b.ToTable("mentorships");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_notifications_sent_at");
+
+                    b.HasIndex("Recipient", "EventKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_recipient_event_key");
+
+                    b.ToTable("notifications");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Occupation", b =>
@@ -1908,6 +2054,26 @@ namespace Matching.Data.Migrations
                     b.Navigation("Candidate");
 
                     b.Navigation("Vacancy");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunCandidate", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_run_candidates_match_runs_run_id");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunChunk", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_run_chunks_match_runs_run_id");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Mentorship", b =>

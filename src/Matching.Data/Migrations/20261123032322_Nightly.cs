@@ -1,0 +1,146 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Matching.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Nightly : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "reference_date",
+                table: "match_runs",
+                type: "date",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<string>(
+                name: "run_key",
+                table: "match_runs",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "match_run_candidates",
+                columns: table => new
+                {
+                    run_id = table.Column<int>(type: "integer", nullable: false),
+                    candidate_id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_match_run_candidates", x => new { x.run_id, x.candidate_id });
+                    table.ForeignKey(
+                        name: "fk_match_run_candidates_match_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "match_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "match_run_chunks",
+                columns: table => new
+                {
+                    run_id = table.Column<int>(type: "integer", nullable: false),
+                    chunk_no = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    vacancy_ids = table.Column<int[]>(type: "integer[]", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    pairs_scored = table.Column<long>(type: "bigint", nullable: false),
+                    rows_written = table.Column<int>(type: "integer", nullable: false),
+                    error = table.Column<string>(type: "text", nullable: true),
+                    job_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_match_run_chunks", x => new { x.run_id, x.chunk_no });
+                    table.ForeignKey(
+                        name: "fk_match_run_chunks_match_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "match_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    event_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    subject = table.Column<string>(type: "text", nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_match_runs_run_key",
+                table: "match_runs",
+                column: "run_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_match_runs_status_id",
+                table: "match_runs",
+                columns: new[] { "status", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_recipient_event_key",
+                table: "notifications",
+                columns: new[] { "recipient", "event_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_sent_at",
+                table: "notifications",
+                column: "sent_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "match_run_candidates");
+
+            migrationBuilder.DropTable(
+                name: "match_run_chunks");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropIndex(
+                name: "ix_match_runs_run_key",
+                table: "match_runs");
+
+            migrationBuilder.DropIndex(
+                name: "ix_match_runs_status_id",
+                table: "match_runs");
+
+            migrationBuilder.DropColumn(
+                name: "reference_date",
+                table: "match_runs");
+
+            migrationBuilder.DropColumn(
+                name: "run_key",
+                table: "match_runs");
+        }
+    }
+}
