@@ -31,6 +31,8 @@ public static class CommandLine
         new EvaluateCommand(),
         new InterchangeSynthCommand(),
         new BenchScoringCommand(),
+        new NightlyCommand(),
+        new BenchNightlyCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -15,13 +15,14 @@ public static class MatchCopy
             "copy matches (run_id, candidate_id, vacancy_id, score, rank, explanation_json) from stdin (format binary)", ct);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(ct);
-            await importer.WriteAsync(runId, NpgsqlDbType.Integer, ct);
-            await importer.WriteAsync(row.CandidateId, NpgsqlDbType.Integer, ct);
-            await importer.WriteAsync(row.VacancyId, NpgsqlDbType.Integer, ct);
-            await importer.WriteAsync(row.Score, NpgsqlDbType.Double, ct);
-            await importer.WriteAsync(row.Rank, NpgsqlDbType.Integer, ct);
-            await importer.WriteAsync(row.ExplanationJson, NpgsqlDbType.Jsonb, ct);
+            // Synchronous writes: they only fill Npgsql's buffer (it flushes when full); an await per value costs more than the value.
+            importer.StartRow();
+            importer.Write(runId, NpgsqlDbType.Integer);
+            importer.Write(row.CandidateId, NpgsqlDbType.Integer);
+            importer.Write(row.VacancyId, NpgsqlDbType.Integer);
+            importer.Write(row.Score, NpgsqlDbType.Double);
+            importer.Write(row.Rank, NpgsqlDbType.Integer);
+            importer.Write(row.ExplanationJson, NpgsqlDbType.Jsonb);
         }
         await importer.CompleteAsync(ct);
         return rows.Count;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Hangfire;
 using Matching.Core.Domain;
 using Matching.Core.Engine;
@@ -20,12 +18,6 @@ namespace Matching.Jobs.Nightly;
 public sealed class NightlyChunkJob(
     IOptions<DatabaseOptions> database, IBackgroundJobClient jobs, TimeProvider clock, RunScoringCache scoring, ILogger<NightlyChunkJob> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(int runId, int chunkNo, CancellationToken ct)
     {
@@ -81,7 +73,7 @@ public sealed class NightlyChunkJob(
             {
                 var explanation = MatchExplanation.Explain(run.Engine.Graph, run.Candidates[m.CandidateId], vacancy, m.Features, m.Score, run.Engine.Scorer.Name);
                 rows.Add(new MatchRow(int.Parse(m.CandidateId, CultureInfo.InvariantCulture), int.Parse(m.VacancyId, CultureInfo.InvariantCulture),
-                    m.Score, ++rank, JsonSerializer.Serialize(explanation, Json)));
+                    m.Score, ++rank, ExplanationJson.Write(explanation, run.Candidates[m.CandidateId], run.SkillIds)));
             }
         }
         return rows;

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Matching.Jobs.Nightly;
 
 /// <summary>A run's indexed candidate pool and the engine that scores against it.</summary>
-public sealed record RunScoring(int RunId, MatchingEngine Engine, CandidatePool Pool, IReadOnlyDictionary<string, CandidateProfile> Candidates);
+public sealed record RunScoring(int RunId, MatchingEngine Engine, CandidatePool Pool, IReadOnlyDictionary<string, CandidateProfile> Candidates, IReadOnlyDictionary<string, int> SkillIds);
 
 /// <summary>
 /// Keeps the candidate pool of the run being scored in memory, built once per process from the run's snapshot:
@@ -32,7 +32,7 @@ public sealed class RunScoringCache(IOptions<JobsOptions> options, ILogger<RunSc
             var candidates = await new ProfileLoader(graph).CandidatesOfRunAsync(connection, runId, referenceDate, ct);
             var engine = new MatchingEngine(graph, Scorer(modelVersion), new EngineOptions { Top = options.Value.ShortlistLength });
             var pool = engine.IndexCandidates(candidates);
-            _current = new RunScoring(runId, engine, pool, candidates.ToDictionary(c => c.Id, StringComparer.Ordinal));
+            _current = new RunScoring(runId, engine, pool, candidates.ToDictionary(c => c.Id, StringComparer.Ordinal), await SkillIdsAsync(connection, ct));
             logger.LogInformation("Run {Run}: indexed {Count} candidates in {Seconds:0.0} s", runId, candidates.Count, watch.Elapsed.TotalSeconds);
             return _current;
         }
@@ -40,6 +40,15 @@ public sealed class RunScoringCache(IOptions<JobsOptions> options, ILogger<RunSc
         {
             _gate.Release();
         }
+    }
+
+    private static async Task<Dictionary<string, int>> SkillIdsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("select id, uri from skills", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids[reader.GetString(1)] = reader.GetInt32(0);
+        return ids;
     }
 
     /// <summary>The scorer a new run records: the learned model when its file exists, else the cold-start formula.</summary>
