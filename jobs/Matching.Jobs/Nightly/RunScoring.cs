@@ -60,9 +60,12 @@ public sealed class RunScoringCache(IOptions<JobsOptions> options, ILogger<RunSc
 
     public string? ModelFile()
     {
+        // Relative paths are tried from the working folder and its parents (a project folder inside the repository), then beside the program.
         var configured = options.Value.ModelPath;
-        foreach (var candidate in new[] { configured, Path.Combine(AppContext.BaseDirectory, configured) })
-            if (File.Exists(candidate)) return Path.GetFullPath(candidate);
-        return null;
+        if (Path.IsPathRooted(configured)) return File.Exists(configured) ? configured : null;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (Path.Combine(dir.FullName, configured) is var path && File.Exists(path)) return path;
+        var beside = Path.Combine(AppContext.BaseDirectory, configured);
+        return File.Exists(beside) ? beside : null;
     }
 }
