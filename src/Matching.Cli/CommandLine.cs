@@ -32,6 +32,8 @@ public static class CommandLine
         new InterchangeSynthCommand(),
         new BenchScoringCommand(),
         new TrainLinkerCommand(),
+        new NightlyCommand(),
+        new BenchNightlyCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

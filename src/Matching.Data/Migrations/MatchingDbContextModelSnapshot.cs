@@ -850,6 +850,15 @@ namespace Matching.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("RunKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("run_key");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -865,7 +874,84 @@ namespace Matching.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_match_runs");
 
+                    b.HasIndex("RunKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_match_runs_run_key");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_match_runs_status_id");
+
                     b.ToTable("match_runs");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunCandidate", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_id");
+
+                    b.HasKey("RunId", "CandidateId")
+                        .HasName("pk_match_run_candidates");
+
+                    b.ToTable("match_run_candidates");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunChunk", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("ChunkNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_no");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_id");
+
+                    b.Property<long>("PairsScored")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pairs_scored");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_written");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<int[]>("VacancyIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("vacancy_ids");
+
+                    b.HasKey("RunId", "ChunkNo")
+                        .HasName("pk_match_run_chunks");
+
+                    b.ToTable("match_run_chunks");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Mentor", b =>
@@ -2042,6 +2128,26 @@ namespace Matching.Data.Migrations
                     b.Navigation("Candidate");
 
                     b.Navigation("Vacancy");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunCandidate", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_run_candidates_match_runs_run_id");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunChunk", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_run_chunks_match_runs_run_id");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Mentorship", b =>
