@@ -22,6 +22,7 @@ public static class CommandLine
         new DbMigrateCommand(),
         new DbSeedCommand(),
         new ImportCommand(),
+        new DemoLoginsCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
