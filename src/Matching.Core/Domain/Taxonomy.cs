@@ -16,6 +16,8 @@ public class Occupation
     public List<string> AltLabelsEn { get; set; } = [];
     public List<string> AltLabelsFr { get; set; } = [];
     public string? DescriptionEn { get; set; }
+    /// <summary>Broader ESCO occupation, when this one is a specialisation of another (null under an ISCO group).</summary>
+    public int? BroaderOccupationId { get; set; }
     public List<OccupationSkill> Skills { get; set; } = [];
 }
 

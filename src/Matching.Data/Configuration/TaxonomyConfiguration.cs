@@ -10,6 +10,7 @@ internal sealed class OccupationConfiguration : IEntityTypeConfiguration<Occupat
     {
         b.HasIndex(o => o.Uri).IsUnique();
         b.HasIndex(o => o.IscoCode);
+        b.HasOne<Occupation>().WithMany().HasForeignKey(o => o.BroaderOccupationId);
         b.HasMany(o => o.Skills).WithOne(s => s.Occupation).HasForeignKey(s => s.OccupationId);
     }
 }

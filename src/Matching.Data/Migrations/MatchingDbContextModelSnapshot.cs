@@ -902,6 +902,10 @@ namespace Matching.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("alt_labels_fr");
 
+                    b.Property<int?>("BroaderOccupationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("broader_occupation_id");
+
                     b.Property<string>("Code")
                         .HasColumnType("text")
                         .HasColumnName("code");
@@ -935,6 +939,9 @@ namespace Matching.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_occupations");
+
+                    b.HasIndex("BroaderOccupationId")
+                        .HasDatabaseName("ix_occupations_broader_occupation_id");
 
                     b.HasIndex("IscoCode")
                         .HasDatabaseName("ix_occupations_isco_code");
@@ -1922,6 +1929,14 @@ namespace Matching.Data.Migrations
                     b.Navigation("Candidate");
 
                     b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.Occupation", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("BroaderOccupationId")
+                        .HasConstraintName("fk_occupations_occupations_broader_occupation_id");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.OccupationSkill", b =>
