@@ -22,8 +22,7 @@ public sealed class DbSeedCommand : ICliCommand
         await using var services = CliHost.Services();
         await using var scope = services.CreateAsyncScope();
         var db = await CliHost.OpenDatabaseAsync(scope.ServiceProvider, ct);
-        foreach (var summary in await ReferenceDataImporter.ImportAllAsync(db, Console.Error, ct))
-            Console.Error.WriteLine(summary);
+        await ReferenceImport.RunAsync(db, ct);
         if (!args.Has("no-demo"))
             Console.Error.WriteLine(await DemoDataSeeder.SeedAsync(db, options, Console.Error, ct));
         return 0;
@@ -43,8 +42,24 @@ public sealed class ImportCommand : ICliCommand
         await using var services = CliHost.Services();
         await using var scope = services.CreateAsyncScope();
         var db = await CliHost.OpenDatabaseAsync(scope.ServiceProvider, ct);
-        foreach (var summary in await ReferenceDataImporter.ImportAllAsync(db, Console.Error, ct))
-            Console.Error.WriteLine(summary);
+        await ReferenceImport.RunAsync(db, ct);
         return 0;
+    }
+}
+
+internal static class ReferenceImport
+{
+    /// <summary>Runs the reference import; a missing or corrupt file becomes a one-sentence failure (exit 1).</summary>
+    public static async Task RunAsync(Matching.Data.MatchingDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var summary in await ReferenceDataImporter.ImportAllAsync(db, Console.Error, ct))
+                Console.Error.WriteLine(summary);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliFailure(e.Message, e);
+        }
     }
 }

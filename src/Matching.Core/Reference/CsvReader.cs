@@ -63,7 +63,7 @@ public sealed class CsvReader : IDisposable
         var any = false;
         while (true)
         {
-            var c = _reader.Read();
+            var c = ReadChar();
             if (c == -1)
             {
                 if (inQuotes) throw new InvalidDataException($"{_source}, line {RecordLine}: unterminated quoted field; the file is corrupt.");
@@ -98,6 +98,19 @@ public sealed class CsvReader : IDisposable
                     return [.. fields];
                 default: field.Append(ch); break;
             }
+        }
+    }
+
+    private int ReadChar()
+    {
+        try
+        {
+            return _reader.Read();
+        }
+        catch (InvalidDataException e)
+        {
+            // A gzip stream damaged in the middle throws without saying which file it was.
+            throw new InvalidDataException($"{_source}, line {_line}: the compressed file is damaged ({e.Message}); restore it from git.", e);
         }
     }
 

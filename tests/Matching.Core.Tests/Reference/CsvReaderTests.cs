@@ -43,3 +43,34 @@ public class CsvReaderTests
         Assert.Contains("x.csv", e.Message, StringComparison.Ordinal);
     }
 }
+
+public class CsvReaderGzipTests
+{
+    [Fact]
+    public void A_gzip_file_damaged_in_the_middle_names_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"damaged-{Guid.NewGuid():N}.csv.gz");
+        try
+        {
+            using (var ms = new MemoryStream())
+            {
+                using (var gz = new System.IO.Compression.GZipStream(ms, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                using (var w = new StreamWriter(gz))
+                {
+                    w.Write("a,b\n");
+                    var random = new Random(7);
+                    for (var i = 0; i < 20000; i++) w.Write($"{random.Next()},{random.Next()}\n");
+                }
+                var bytes = ms.ToArray();
+                for (var i = bytes.Length / 2; i < bytes.Length / 2 + 64; i++) bytes[i] ^= 0x5A;
+                File.WriteAllBytes(path, bytes);
+            }
+            var e = Assert.ThrowsAny<Exception>(() => { using var csv = CsvReader.Open(path); csv.Records().ToList(); });
+            Assert.Contains(Path.GetFileName(path), e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Hangfire;
+using Matching.Data;
+using Matching.Data.Identity;
+using Matching.Web.Infrastructure;
+using Matching.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Matching.Web;
+
+/// <summary>Portal settings of section "Demo".</summary>
+public sealed class DemoModeOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Show the demo accounts on the login page and the synthetic-data notice in the footer.</summary>
+    public bool Enabled { get; set; }
+}
+
+public static class WebServiceCollectionExtensions
+{
+    public const string HangfireDashboardPath = "/admin/jobs";
+
+    /// <summary>Razor Pages with role-guarded areas, Identity on <see cref="MatchingDbContext"/>, localisation (fr, ar, en) and health checks.</summary>
+    public static IServiceCollection AddMatchingWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Unknown keys under "Demo" (a typo such as Demo:Enable) fail the start instead of being ignored.
+        services.AddOptions<DemoModeOptions>()
+            .Bind(configuration.GetSection(DemoModeOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+
+        services.AddLocalization();
+        // French accents and Arabic script go out as characters, not as &#x…; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures.Default).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
+            // Only an explicit choice changes the language: French stays the default whatever the browser sends.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<MatchingDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "matching.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var role in Roles.All)
+            authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+
+        services.AddRazorPages(o =>
+            {
+                foreach (var role in Roles.All) o.Conventions.AuthorizeAreaFolder(role, "/", role);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddHealthChecks().AddDbContextCheck<MatchingDbContext>("database");
+        return services;
+    }
+
+    /// <summary>The middleware pipeline: errors, security headers, static files, culture, authentication.</summary>
+    public static WebApplication UseMatchingWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Pages, <c>/health</c> and the Admin-only Hangfire dashboard at <c>/admin/jobs</c>.</summary>
+    public static WebApplication MapMatchingWeb(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapHangfireDashboard(HangfireDashboardPath, new DashboardOptions
+        {
+            Authorization = [new AdminOnlyDashboardAuthorization()],
+            AppPath = "/Admin",
+            DashboardTitle = "Matching — jobs",
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}
