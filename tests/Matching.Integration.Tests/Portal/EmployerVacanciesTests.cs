@@ -1,3 +1,4 @@
+using System.Globalization;
 using Matching.Data.Demo;
 using Matching.Integration.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,23 +15,20 @@ public sealed class EmployerVacanciesTests(MatchingFixture fixture) : MatchingTe
         await using var db = Fixture.CreateDbContext();
         var user = await db.Users.SingleAsync(u => u.Email == EmployerEmail);
         Assert.NotNull(user.EmployerId);
-        var own = await db.Vacancies.Where(v => v.EmployerId == user.EmployerId).Select(v => v.Title).ToListAsync();
-        var othersOnly = (await db.Vacancies.Where(v => v.EmployerId != user.EmployerId).Select(v => v.Title).Distinct().ToListAsync())
-            .Where(title => !own.Any(mine => mine.Contains(title, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+        var own = await db.Vacancies.Where(v => v.EmployerId == user.EmployerId).Select(v => v.Id).ToListAsync();
         Assert.NotEmpty(own);
-        Assert.NotEmpty(othersOnly);
+        Assert.True(await db.Vacancies.AnyAsync(v => v.EmployerId != user.EmployerId), "the demo data has a single employer: this test could not fail");
 
         await using var session = await BrowserSession.OpenAsync(Fixture);
         await session.SignInAsync(EmployerEmail, DemoAccounts.Password, "/Employer");
         await session.ScreenshotAsync("employer-vacancies");
 
         Assert.Contains("/Employer", session.Page.Url, StringComparison.OrdinalIgnoreCase);
-        var rows = await session.Page.Locator("[data-testid='vacancy-row']").AllInnerTextsAsync();
-        Assert.NotEmpty(rows);
-        Assert.True(rows.Count <= own.Count, $"{rows.Count} rows for an employer with {own.Count} vacancies");
-        Assert.All(rows, row => Assert.Contains(own, title => row.Contains(title, StringComparison.OrdinalIgnoreCase)));
-        var page = await session.Page.Locator("body").InnerTextAsync();
-        Assert.All(othersOnly, title => Assert.DoesNotContain(title, page, StringComparison.OrdinalIgnoreCase));
+        var rows = session.Page.Locator("[data-testid='vacancy-row']");
+        var shown = new List<int>();
+        for (var i = 0; i < await rows.CountAsync(); i++)
+            shown.Add(int.Parse((await rows.Nth(i).GetAttributeAsync("data-id"))!, CultureInfo.InvariantCulture));
+        Assert.NotEmpty(shown);
+        Assert.All(shown, id => Assert.Contains(id, own));
     }
 }
