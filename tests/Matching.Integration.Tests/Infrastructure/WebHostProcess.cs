@@ -58,8 +58,9 @@ public sealed class WebHostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                var exitCode = process.ExitCode;
                 await host.DisposeAsync();
-                throw new InvalidOperationException($"the portal exited with code {process.ExitCode} while starting:\n{Tail(logFile)}");
+                throw new InvalidOperationException($"the portal exited with code {exitCode} while starting:\n{Tail(logFile)}");
             }
             try
             {
