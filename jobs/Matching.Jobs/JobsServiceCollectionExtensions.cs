@@ -4,6 +4,7 @@ using Matching.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Matching.Jobs;
 
@@ -31,7 +32,8 @@ public static class JobsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
-                pg => pg.UseNpgsqlConnection(configuration.GetConnectionString("Matching")),
+                // Read through the validated options so a missing connection string fails fast with its message.
+                pg => pg.UseNpgsqlConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
                 new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
         services.AddScoped<CloseExpiredVacanciesJob>();
         if (jobs.RunServer)

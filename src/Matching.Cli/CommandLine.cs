@@ -22,6 +22,15 @@ public static class CommandLine
         new DbMigrateCommand(),
         new DbSeedCommand(),
         new ImportCommand(),
+        new LinkOccupationsCommand(),
+        new LinkSkillsCommand(),
+        new EvalLinkingCommand(),
+        new BenchLinkingCommand(),
+        new RankCommand(),
+        new TrainCommand(),
+        new EvaluateCommand(),
+        new InterchangeSynthCommand(),
+        new BenchScoringCommand(),
         new DemoLoginsCommand(),
     ];
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +9,6 @@ namespace Matching.Data;
 
 public sealed class DatabaseOptions
 {
-    [Required(ErrorMessage = "ConnectionStrings:Matching is not set. Start with ./run.sh, or set ConnectionStrings__Matching to a PostgreSQL connection string.")]
     public string ConnectionString { get; set; } = "";
 }
 
@@ -21,8 +19,8 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = configuration.GetConnectionString("Matching") ?? "")
-            .ValidateDataAnnotations()
-            .Validate(o => ConnectionStrings.IsValid(o.ConnectionString), ConnectionStrings.InvalidMessage)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), ConnectionStrings.NotSetMessage)
+            .Validate(o => string.IsNullOrWhiteSpace(o.ConnectionString) || ConnectionStrings.IsValid(o.ConnectionString), ConnectionStrings.InvalidMessage)
             .ValidateOnStart();
         services.AddDbContext<MatchingDbContext>((sp, options) =>
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
@@ -35,6 +33,9 @@ public static class DataServiceCollectionExtensions
 
 public static class ConnectionStrings
 {
+    public const string NotSetMessage =
+        "ConnectionStrings:Matching is not set: start with ./run.sh, or set ConnectionStrings__Matching to a PostgreSQL connection string.";
+
     public const string InvalidMessage =
         "ConnectionStrings:Matching is not a valid PostgreSQL connection string (expected e.g. Host=127.0.0.1;Port=5432;Database=matching;Username=matching).";
 

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using Matching.Core.Linking;
+using Matching.Core.Reference;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>`eval-linking`: Acc@1, MRR and Recall@10 of the linkers beside the char n-gram TF-IDF baseline.</summary>
+public sealed class EvalLinkingCommand : ICliCommand
+{
+    public string Name => "eval-linking";
+    public string Summary => "evaluate the linkers against a char 3-5-gram TF-IDF baseline on the development sets";
+    public string Usage =>
+        "usage: matching eval-linking [--set heldout|realistic|all] [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
+        "  heldout:   alternative labels left out of the index, then asked for\n" +
+        "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
+        "  --misses N prints the first N queries the linker did not rank first";
+
+    public Task<int> RunAsync(CliArguments args, CancellationToken ct)
+    {
+        args.AllowOnly("set", "kind", "lang", "misses");
+        var set = args.Get("set") ?? "all";
+        var kind = args.Get("kind") ?? "all";
+        var lang = args.Get("lang") ?? "fr";
+        if (set is not ("heldout" or "realistic" or "all")) throw new UsageException($"--set must be heldout, realistic or all, not '{set}'.");
+        if (kind is not ("occupations" or "skills" or "all")) throw new UsageException($"--kind must be occupations, skills or all, not '{kind}'.");
+        if (!LinkingLanguages.IsSupported(lang)) throw new UsageException($"--lang must be fr or en, not '{lang}'.");
+        var showMisses = args.GetInt("misses", 0, 0, 100_000);
+
+        var watch = Stopwatch.StartNew();
+        var taxonomy = EscoTaxonomy.Load();
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ESCO loaded in {watch.Elapsed.TotalSeconds:F2} s"));
+        var misses = showMisses > 0 ? new List<LinkingMiss>() : null;
+        var results = LinkingEvaluation.Run(taxonomy, set, kind, lang, Console.Error, misses);
+
+        var inv = CultureInfo.InvariantCulture;
+        Console.Out.WriteLine($"{"set",-10} {"kind",-12} {"lang",-4} {"method",-14} {"n",6} {"Acc@1",6} {"MRR",6} {"R@10",6} {"q/s",8}");
+        foreach (var r in results)
+            Console.Out.WriteLine(string.Create(inv,
+                $"{r.Set,-10} {r.Kind,-12} {r.Lang,-4} {r.Method,-14} {r.Queries,6} {r.AccuracyAt1,6:F3} {r.Mrr,6:F3} {r.RecallAt10,6:F3} {r.QueriesPerSecond,8:F0}"));
+        if (misses is not null)
+        {
+            Console.Out.WriteLine();
+            foreach (var m in misses.Take(showMisses))
+                Console.Out.WriteLine($"{m.Set}\t{m.Query}\trank {(m.Rank == 0 ? ">100" : m.Rank.ToString(inv))}\texpected: {m.Expected}\tgot: {m.Got}");
+        }
+        return Task.FromResult(0);
+    }
+}

@@ -1,0 +1,341 @@
+using System.Collections.Concurrent;
+
+namespace Matching.Core.Linking;
+
+/// <summary>One label of a concept to index: its text, language ("fr"/"en") and whether it is the preferred label.</summary>
+internal readonly record struct ConceptLabel(string Text, string Lang, bool Preferred);
+
+/// <summary>A concept with its labels, as given to <see cref="LabelIndex"/>.</summary>
+internal sealed record IndexedConcept(string Uri, string DisplayFr, string DisplayEn, IReadOnlyList<ConceptLabel> Labels);
+
+/// <summary>How a label's score is put together; the defaults are the tuned values for job titles.</summary>
+internal sealed record ScoreWeights
+{
+    /// <summary>Share of the query's (IDF-weighted) tokens found in the label.</summary>
+    public float QueryCoverage { get; init; } = 0.55f;
+    /// <summary>Share of the label's (IDF-weighted) tokens found in the query.</summary>
+    public float LabelCoverage { get; init; } = 0.45f;
+    /// <summary>Bonus when the first word (the head noun of a French title) matches the label's first word.</summary>
+    public float HeadMatch { get; init; } = 0.06f;
+    public float PreferredLabel { get; init; } = 0.05f;
+    public float SameLanguage { get; init; } = 0.03f;
+    /// <summary>Label-coverage weight once the query is long (a sentence rather than a title).</summary>
+    public float SentenceLabelCoverage { get; init; } = 0.85f;
+    public int SentenceTokens { get; init; } = 5;
+    /// <summary>Weight of the character 3–5-gram cosine between the normalised query and the concept's best label.</summary>
+    public float NgramCosine { get; init; } = 0.1f;
+}
+
+/// <summary>
+/// Inverted index from normalised label tokens to labels, with typo- and prefix-tolerant token expansion and an
+/// IDF-weighted two-sided coverage score. Immutable after construction and safe to query from many threads.
+/// </summary>
+internal sealed class LabelIndex
+{
+    private const byte FlagPreferred = 1, FlagFrench = 2;
+    private const int MaxExpansions = 24;
+
+    private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
+    private readonly string[] _tokens;
+    private readonly float[] _idf;
+    private readonly string[] _sortedTokens;
+    private readonly int[] _postingStart, _postings;           // token → labels
+    private readonly int[] _labelConcept, _labelTokenStart, _labelTokens;
+    private readonly float[] _labelIdfSum;
+    private readonly byte[] _labelFlags;
+    private readonly Dictionary<long, int[]> _trigramTokens;  // trigram → vocabulary tokens (for typos)
+    private readonly ConcurrentDictionary<string, Expansion[]> _expansionCache = new(StringComparer.Ordinal);
+    private readonly ThreadLocal<Scratch> _scratch;
+    private readonly CharNgramIndex _ngrams;
+
+    public IReadOnlyList<IndexedConcept> Concepts { get; }
+    public ScoreWeights Weights { get; }
+    public int LabelCount => _labelConcept.Length;
+
+    public LabelIndex(IReadOnlyList<IndexedConcept> concepts, ScoreWeights? weights = null)
+    {
+        Concepts = concepts;
+        Weights = weights ?? new ScoreWeights();
+        var tokens = new List<string>();
+        var labelConcept = new List<int>();
+        var labelTokenStart = new List<int> { 0 };
+        var labelTokens = new List<int>();
+        var labelFlags = new List<byte>();
+        var conceptFrequency = new List<int>();
+        var lastConceptOfToken = new List<int>();
+        var buffer = new List<string>(16);
+        var ngramLabels = new List<(int, string)>();
+        var seenInConcept = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            seenInConcept.Clear();
+            foreach (var label in concepts[c].Labels)
+            {
+                buffer.Clear();
+                TitleNormalizer.AppendTokens(label.Text, buffer);
+                if (buffer.Count == 0) continue;
+                // The same normalised label twice for one concept (e.g. "aide-soignant" and "aide-soignante") is indexed once.
+                var key = string.Join(' ', buffer) + "|" + label.Lang;
+                if (!seenInConcept.Add(key)) continue;
+                ngramLabels.Add((c, Padded(buffer)));
+                foreach (var t in buffer)
+                {
+                    if (!_tokenIds.TryGetValue(t, out var id))
+                    {
+                        id = tokens.Count;
+                        _tokenIds[t] = id;
+                        tokens.Add(t);
+                        conceptFrequency.Add(0);
+                        lastConceptOfToken.Add(-1);
+                    }
+                    if (lastConceptOfToken[id] != c) { lastConceptOfToken[id] = c; conceptFrequency[id]++; }
+                    labelTokens.Add(id);
+                }
+                labelConcept.Add(c);
+                labelTokenStart.Add(labelTokens.Count);
+                labelFlags.Add((byte)((label.Preferred ? FlagPreferred : 0) | (label.Lang == "fr" ? FlagFrench : 0)));
+            }
+        }
+
+        _tokens = [.. tokens];
+        _idf = new float[_tokens.Length];
+        for (var t = 0; t < _idf.Length; t++)
+            _idf[t] = (float)Math.Log(1.0 + (double)concepts.Count / conceptFrequency[t]);
+        _labelConcept = [.. labelConcept];
+        _labelTokenStart = [.. labelTokenStart];
+        _labelTokens = [.. labelTokens];
+        _labelFlags = [.. labelFlags];
+        _labelIdfSum = new float[_labelConcept.Length];
+        for (var l = 0; l < _labelConcept.Length; l++)
+            for (var k = _labelTokenStart[l]; k < _labelTokenStart[l + 1]; k++) _labelIdfSum[l] += _idf[_labelTokens[k]];
+
+        // Postings in CSR form.
+        var counts = new int[_tokens.Length + 1];
+        foreach (var t in _labelTokens) counts[t + 1]++;
+        for (var t = 0; t < _tokens.Length; t++) counts[t + 1] += counts[t];
+        _postingStart = counts;
+        _postings = new int[_labelTokens.Length];
+        var fill = (int[])counts.Clone();
+        for (var l = 0; l < _labelConcept.Length; l++)
+            for (var k = _labelTokenStart[l]; k < _labelTokenStart[l + 1]; k++) _postings[fill[_labelTokens[k]]++] = l;
+
+        _sortedTokens = [.. _tokens];
+        Array.Sort(_sortedTokens, StringComparer.Ordinal);
+
+        var trigrams = new Dictionary<long, List<int>>();
+        for (var t = 0; t < _tokens.Length; t++)
+        {
+            if (_tokens[t].Length < 3) continue;
+            foreach (var g in Trigrams(_tokens[t]))
+            {
+                if (!trigrams.TryGetValue(g, out var list)) trigrams[g] = list = [];
+                if (list.Count == 0 || list[^1] != t) list.Add(t);
+            }
+        }
+        _trigramTokens = trigrams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(_labelConcept.Length, concepts.Count));
+        _ngrams = new CharNgramIndex(ngramLabels, concepts.Count, skipCommonGrams: true);
+    }
+
+    private static string Padded(List<string> tokens) => " " + string.Join(' ', tokens) + " ";
+
+    /// <summary>The best <paramref name="top"/> concepts for <paramref name="text"/>, best first, scores in 0..1.</summary>
+    public List<(int Concept, float Score)> Search(string text, string lang, int top)
+    {
+        var result = new List<(int, float)>(top);
+        var queryTokens = TitleNormalizer.Tokens(text);
+        if (queryTokens.Count == 0) return result;
+        var w = Weights;
+        var sentence = queryTokens.Count > w.SentenceTokens;
+        var wq = sentence ? 1f - w.SentenceLabelCoverage : w.QueryCoverage;
+        var we = sentence ? w.SentenceLabelCoverage : w.LabelCoverage;
+        var maxScore = wq + we + w.HeadMatch + w.PreferredLabel + w.SameLanguage + w.NgramCosine;
+        var french = lang == "fr";
+
+        var s = _scratch.Value!;
+        s.Begin();
+        float queryIdfSum = 0;
+        for (var q = 0; q < queryTokens.Count; q++)
+        {
+            var expansions = Expand(queryTokens[q]);
+            var qIdf = expansions.Length > 0 ? _idf[expansions[0].Token] : UnknownIdf;
+            queryIdfSum += qIdf;
+            s.Stamp++;
+            foreach (var (token, sim) in expansions)
+            {
+                for (var p = _postingStart[token]; p < _postingStart[token + 1]; p++)
+                {
+                    var label = _postings[p];
+                    if (s.LabelStamp[label] == s.Stamp) continue; // a better expansion of this query token already counted
+                    s.LabelStamp[label] = s.Stamp;
+                    if (s.QueryAcc[label] == 0 && s.LabelAcc[label] == 0) s.TouchedLabels.Add(label);
+                    s.QueryAcc[label] += qIdf * sim;
+                    s.LabelAcc[label] += _idf[token] * sim;
+                    if (q == 0 && _labelTokens[_labelTokenStart[label]] == token) s.Head[label] = sim;
+                }
+            }
+        }
+
+        foreach (var label in s.TouchedLabels)
+        {
+            var qc = s.QueryAcc[label] / queryIdfSum;
+            var lc = Math.Min(1f, s.LabelAcc[label] / _labelIdfSum[label]);
+            var flags = _labelFlags[label];
+            var score = wq * qc + we * lc + w.HeadMatch * s.Head[label]
+                + ((flags & FlagPreferred) != 0 ? w.PreferredLabel : 0)
+                + (((flags & FlagFrench) != 0) == french ? w.SameLanguage : 0);
+            var c = _labelConcept[label];
+            if (s.ConceptScore[c] == 0) s.TouchedConcepts.Add(c);
+            if (score > s.ConceptScore[c]) s.ConceptScore[c] = score;
+        }
+
+        if (w.NgramCosine > 0)
+        {
+            var state = (s, w.NgramCosine);
+            _ngrams.Search(Padded(queryTokens), ref state, static (ref (Scratch S, float Weight) st, int c, float cos) =>
+            {
+                if (st.S.ConceptScore[c] == 0) st.S.TouchedConcepts.Add(c);
+                st.S.ConceptScore[c] += st.Weight * cos;
+            });
+        }
+
+        TopK(s, top, result, 1f / maxScore);
+        s.End();
+        return result;
+    }
+
+    private float UnknownIdf => 0.5f * (float)Math.Log(1.0 + Concepts.Count);
+
+    private static void TopK(Scratch s, int top, List<(int, float)> result, float scale)
+    {
+        // Small binary min-heap over the touched concepts.
+        var heap = s.Heap;
+        heap.Clear();
+        foreach (var c in s.TouchedConcepts)
+        {
+            var score = s.ConceptScore[c];
+            if (heap.Count < top) heap.Enqueue(c, (score, -c));
+            else if (heap.TryPeek(out _, out var min) && (score, -c).CompareTo(min) > 0) heap.EnqueueDequeue(c, (score, -c));
+        }
+        var start = result.Count;
+        while (heap.TryDequeue(out var c, out var p)) result.Add((c, Math.Min(1f, p.Item1 * scale)));
+        result.Reverse(start, result.Count - start);
+    }
+
+    private readonly record struct Expansion(int Token, float Sim);
+
+    /// <summary>Vocabulary tokens a query token may stand for: itself, prefixes/extensions, one or two typos away.</summary>
+    private Expansion[] Expand(string q)
+    {
+        if (_expansionCache.TryGetValue(q, out var cached)) return cached;
+        var found = new Dictionary<int, float>();
+        void Offer(int token, float sim)
+        {
+            if (!found.TryGetValue(token, out var old) || sim > old) found[token] = sim;
+        }
+
+        var exact = _tokenIds.TryGetValue(q, out var exactId);
+        if (exact) Offer(exactId, 1f);
+        if (q.Length >= 3 && !char.IsDigit(q[0]))
+        {
+            // Vocabulary tokens that extend the query token: "hotel" → "hotelier", "auto" → "automobile".
+            var i = Array.BinarySearch(_sortedTokens, q, StringComparer.Ordinal);
+            if (i < 0) i = ~i;
+            for (var n = 0; i < _sortedTokens.Length && n < 200 && _sortedTokens[i].StartsWith(q, StringComparison.Ordinal); i++, n++)
+                if (_sortedTokens[i].Length > q.Length)
+                    Offer(_tokenIds[_sortedTokens[i]], 0.55f + 0.3f * q.Length / _sortedTokens[i].Length);
+            // Vocabulary tokens the query token extends: "hotelier" → "hotel".
+            for (var len = q.Length - 1; len >= 4; len--)
+                if (_tokenIds.TryGetValue(q[..len], out var shorter)) Offer(shorter, 0.55f + 0.3f * len / q.Length);
+        }
+        if (!exact && q.Length >= 4) OfferTypos(q, Offer);
+
+        var result = found.Select(kv => new Expansion(kv.Key, kv.Value))
+            .OrderByDescending(e => e.Sim).ThenBy(e => e.Token).Take(MaxExpansions).ToArray();
+        if (_expansionCache.Count < 200_000) _expansionCache.TryAdd(q, result);
+        return result;
+    }
+
+    private void OfferTypos(string q, Action<int, float> offer)
+    {
+        var shared = new Dictionary<int, int>();
+        foreach (var g in Trigrams(q))
+        {
+            if (!_trigramTokens.TryGetValue(g, out var list)) continue;
+            foreach (var t in list) shared[t] = shared.GetValueOrDefault(t) + 1;
+        }
+        var maxDistance = q.Length >= 7 ? 2 : 1;
+        var qGrams = q.Length; // padded trigram count = length of the token
+        foreach (var (t, n) in shared)
+        {
+            var candidate = _tokens[t];
+            if (Math.Abs(candidate.Length - q.Length) > maxDistance) continue;
+            // Each edit destroys at most three trigrams.
+            if (n < Math.Max(qGrams, candidate.Length) - 3 * maxDistance) continue;
+            var d = EditDistance.Bounded(q, candidate, maxDistance);
+            if (d == 1) offer(t, 0.85f);
+            else if (d == 2) offer(t, 0.7f);
+        }
+    }
+
+    private static IEnumerable<long> Trigrams(string token)
+    {
+        // Padded with one boundary mark on each side so short tokens still have trigrams.
+        var padded = "^" + token + "$";
+        for (var i = 0; i + 3 <= padded.Length; i++)
+            yield return ((long)padded[i] << 32) | ((long)padded[i + 1] << 16) | padded[i + 2];
+    }
+
+    private sealed class Scratch(int labels, int concepts)
+    {
+        public readonly float[] QueryAcc = new float[labels], LabelAcc = new float[labels], Head = new float[labels];
+        public readonly int[] LabelStamp = new int[labels];
+        public readonly float[] ConceptScore = new float[concepts];
+        public readonly List<int> TouchedLabels = new(1024), TouchedConcepts = new(256);
+        public readonly PriorityQueue<int, (float, int)> Heap = new();
+        public int Stamp;
+
+        public void Begin()
+        {
+            TouchedLabels.Clear();
+            TouchedConcepts.Clear();
+        }
+
+        public void End()
+        {
+            foreach (var l in TouchedLabels) { QueryAcc[l] = 0; LabelAcc[l] = 0; Head[l] = 0; }
+            foreach (var c in TouchedConcepts) ConceptScore[c] = 0;
+        }
+    }
+}
+
+/// <summary>Optimal-string-alignment edit distance with an early exit above a bound.</summary>
+internal static class EditDistance
+{
+    /// <summary>The distance between <paramref name="a"/> and <paramref name="b"/>, or bound + 1 when larger.</summary>
+    public static int Bounded(string a, string b, int bound)
+    {
+        if (Math.Abs(a.Length - b.Length) > bound) return bound + 1;
+        var prev2 = new int[b.Length + 1];
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
+                cur[j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+            if (rowMin > bound) return bound + 1;
+            (prev2, prev, cur) = (prev, cur, prev2);
+        }
+        return prev[b.Length];
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using Matching.Core.Reference;
+
+namespace Matching.Core.Linking;
+
+/// <summary>Acc@1, MRR (over the first 100 results) and Recall@10 of one method on one query set.</summary>
+public sealed record LinkingScores(string Set, string Kind, string Lang, string Method, int Queries, double AccuracyAt1, double Mrr,
+    double RecallAt10, double QueriesPerSecond);
+
+/// <summary>A query of a development set with the concept URIs accepted as correct.</summary>
+public sealed record DevQuery(string Text, IReadOnlySet<string> Accepted);
+
+/// <summary>A query the linker ranked badly, for error analysis.</summary>
+public sealed record LinkingMiss(string Set, string Query, int Rank, string Expected, string Got);
+
+/// <summary>
+/// Honest development sets for the linkers and their scoring beside the character n-gram TF-IDF baseline:
+/// "heldout" removes one alternative label from a fixed sample of concepts (and every label normalising to the same
+/// words) before building both linker and baseline, then asks for it; "realistic" is a hand-written list of French
+/// job titles as people write them in Morocco, with answers written before any tuning.
+/// </summary>
+public static class LinkingEvaluation
+{
+    private const string OccupationPrefix = "http://data.europa.eu/esco/occupation/";
+
+    /// <summary>Path of the realistic French job titles file shipped next to the assemblies.</summary>
+    public static string RealisticOccupationsFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr.tsv");
+
+    /// <summary>Reads the realistic set: query, comma-separated accepted UUIDs, note; '#' lines are comments.</summary>
+    public static List<DevQuery> ReadRealisticOccupations(string? path = null)
+    {
+        var result = new List<DevQuery>();
+        foreach (var line in File.ReadLines(path ?? RealisticOccupationsFile))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var parts = line.Split('\t');
+            var accepted = parts[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(u => OccupationPrefix + u).ToHashSet(StringComparer.Ordinal);
+            result.Add(new DevQuery(parts[0], accepted));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Chooses held-out alternative labels in <paramref name="lang"/>: for about one concept in
+    /// <paramref name="oneIn"/> (by a stable hash of its URI) one alternative label whose normalised words differ
+    /// from the concept's preferred label. Returns the queries and the set of (uri, label) pairs to leave out.
+    /// </summary>
+    internal static (List<DevQuery> Queries, HashSet<(string Uri, string Label)> Excluded) HoldOut(
+        IEnumerable<(string Uri, string? PrefFr, IReadOnlyList<string> AltFr, string PrefEn, IReadOnlyList<string> AltEn)> concepts,
+        string lang, int oneIn)
+    {
+        var queries = new List<DevQuery>();
+        var excluded = new HashSet<(string, string)>();
+        foreach (var c in concepts)
+        {
+            var hash = StableHash(c.Uri);
+            if (hash % (uint)oneIn != 0) continue;
+            var pref = lang == "fr" ? c.PrefFr : c.PrefEn;
+            var alts = lang == "fr" ? c.AltFr : c.AltEn;
+            if (pref is null || alts.Count == 0) continue;
+            var prefKey = Key(pref);
+            var candidates = alts.Where(a => Key(a) != prefKey).ToList();
+            if (candidates.Count == 0) continue;
+            var chosen = candidates[(int)(hash / (uint)oneIn % (uint)candidates.Count)];
+            var chosenKey = Key(chosen);
+            // Leave out every label of the concept (either language) that normalises to the same words.
+            foreach (var label in c.AltFr.Concat(c.AltEn))
+                if (Key(label) == chosenKey) excluded.Add((c.Uri, label));
+            queries.Add(new DevQuery(chosen, new HashSet<string>(StringComparer.Ordinal) { c.Uri }));
+        }
+        return (queries, excluded);
+    }
+
+    private static string Key(string label) => string.Join(' ', TitleNormalizer.Tokens(label).Order(StringComparer.Ordinal));
+
+    private static uint StableHash(string s)
+    {
+        var h = 2166136261u;
+        foreach (var ch in s) { h ^= ch; h *= 16777619u; }
+        return h;
+    }
+
+    /// <summary>Runs the chosen evaluations; <paramref name="log"/> receives progress lines.</summary>
+    public static List<LinkingScores> Run(EscoTaxonomy taxonomy, string set, string kind, string lang, TextWriter log,
+        List<LinkingMiss>? misses = null)
+    {
+        var results = new List<LinkingScores>();
+        var occupations = taxonomy.Occupations.Select(o => (o.Uri, o.LabelFr, (IReadOnlyList<string>)o.AltLabelsFr, o.LabelEn, (IReadOnlyList<string>)o.AltLabelsEn)).ToList();
+        var skills = taxonomy.Skills.Select(s => (s.Uri, s.LabelFr, (IReadOnlyList<string>)s.AltLabelsFr, s.LabelEn, (IReadOnlyList<string>)s.AltLabelsEn)).ToList();
+
+        if (kind is "occupations" or "all" && set is "realistic" or "all" && lang == "fr")
+        {
+            var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, null);
+            results.AddRange(Score("realistic", "occupations", lang, ReadRealisticOccupations(), concepts, log, misses));
+        }
+        if (kind is "occupations" or "all" && set is "heldout" or "all")
+        {
+            var (queries, excluded) = HoldOut(occupations, lang, 4);
+            var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, (u, l) => !excluded.Contains((u, l)));
+            results.AddRange(Score("heldout", "occupations", lang, queries, concepts, log, misses));
+        }
+        if (kind is "skills" or "all" && set is "heldout" or "all")
+        {
+            var (queries, excluded) = HoldOut(skills, lang, 8);
+            var concepts = SkillLinker.ConceptsOf(taxonomy, (u, l) => !excluded.Contains((u, l)));
+            results.AddRange(Score("heldout", "skills", lang, queries, concepts, log, misses));
+        }
+        return results;
+    }
+
+    private static IEnumerable<LinkingScores> Score(string set, string kind, string lang, List<DevQuery> queries,
+        List<IndexedConcept> concepts, TextWriter log, List<LinkingMiss>? misses)
+    {
+        var watch = Stopwatch.StartNew();
+        var linker = new LabelIndex(concepts);
+        var baseline = new CharNgramTfidfBaseline(concepts);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{set} {kind} {lang}: {queries.Count} queries, {linker.LabelCount} labels indexed in {watch.Elapsed.TotalSeconds:F2} s"));
+        var uris = concepts.Select(c => c.Uri).ToArray();
+        yield return Measure(set, kind, lang, "linker", queries, q => linker.Search(q, lang, 100), uris, misses, concepts);
+        yield return Measure(set, kind, lang, "tfidf-char3-5", queries, q => baseline.Search(q, 100), uris, null, concepts);
+    }
+
+    private static LinkingScores Measure(string set, string kind, string lang, string method, List<DevQuery> queries,
+        Func<string, List<(int Concept, float Score)>> search, string[] uris, List<LinkingMiss>? misses, List<IndexedConcept> concepts)
+    {
+        double acc = 0, mrr = 0, recall = 0;
+        var watch = Stopwatch.StartNew();
+        foreach (var q in queries)
+        {
+            var hits = search(q.Text);
+            var rank = 0;
+            for (var i = 0; i < hits.Count; i++)
+                if (q.Accepted.Contains(uris[hits[i].Concept])) { rank = i + 1; break; }
+            if (rank == 1) acc++;
+            if (rank > 0) mrr += 1.0 / rank;
+            if (rank is > 0 and <= 10) recall++;
+            if (misses is not null && rank != 1)
+            {
+                var expected = concepts.First(c => q.Accepted.Contains(c.Uri));
+                var got = hits.Count > 0 ? concepts[hits[0].Concept].DisplayFr : "-";
+                misses.Add(new LinkingMiss(set + "/" + kind, q.Text, rank, expected.DisplayFr, got));
+            }
+        }
+        var n = Math.Max(1, queries.Count);
+        return new LinkingScores(set, kind, lang, method, queries.Count, acc / n, mrr / n, recall / n, queries.Count / watch.Elapsed.TotalSeconds);
+    }
+}

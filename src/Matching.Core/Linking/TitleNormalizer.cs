@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Matching.Core.Linking;
+
+/// <summary>
+/// Turns a job title or skill phrase as people write it into comparable tokens: lower case without accents,
+/// elisions and stop words dropped, gendered writings folded to one form ("vendeur/vendeuse", "agent(e)",
+/// "employé·e", "x/xe"), plurals and feminine endings stemmed, common abbreviations expanded ("resp." →
+/// responsable, "BTP" → bâtiment travaux publics). The same function is applied to ESCO labels and to queries,
+/// so it only has to be consistent, not linguistically exact.
+/// </summary>
+public static partial class TitleNormalizer
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "de", "du", "des", "la", "le", "les", "un", "une", "en", "et", "ou", "a", "au", "aux", "pour", "sur", "dans",
+        "par", "avec", "d", "l", "qu", "j", "n", "s", "c", "m", "t", "se", "sa", "son", "ses", "leur", "leurs",
+        "of", "the", "and", "or", "in", "for", "on", "with", "to", "an", "at", "by", "from",
+    };
+
+    // Abbreviations seen in Moroccan job ads and CVs; keys are already lower case without accents or dots.
+    private static readonly Dictionary<string, string[]> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["resp"] = ["responsable"], ["respo"] = ["responsable"], ["rsp"] = ["responsable"],
+        ["tech"] = ["technicien"], ["techn"] = ["technicien"], ["tec"] = ["technicien"],
+        ["agt"] = ["agent"], ["agnt"] = ["agent"],
+        ["btp"] = ["batiment", "travaux", "publics"],
+        ["rh"] = ["ressources", "humaines"], ["grh"] = ["gestion", "ressources", "humaines"], ["drh"] = ["directeur", "ressources", "humaines"],
+        ["ass"] = ["assistant"], ["asst"] = ["assistant"], ["assist"] = ["assistant"],
+        ["ing"] = ["ingenieur"], ["ingr"] = ["ingenieur"],
+        ["dev"] = ["developpeur"], ["devel"] = ["developpeur"],
+        ["info"] = ["informatique"], ["inform"] = ["informatique"],
+        ["admin"] = ["administratif"], ["adm"] = ["administratif"], ["administ"] = ["administratif"],
+        ["compta"] = ["comptable"], ["cpt"] = ["comptable"],
+        ["secr"] = ["secretaire"], ["secret"] = ["secretaire"],
+        ["dir"] = ["directeur"], ["dg"] = ["directeur", "general"],
+        ["ouv"] = ["ouvrier"], ["opr"] = ["operateur"], ["oper"] = ["operateur"],
+        ["maint"] = ["maintenance"], ["mnt"] = ["maintenance"],
+        ["commerc"] = ["commercial"], ["comm"] = ["commercial"], ["cial"] = ["commercial"],
+        ["pl"] = ["poids", "lourd"], ["vl"] = ["vehicule", "leger"],
+        ["elec"] = ["electricien"], ["electr"] = ["electricien"],
+        ["mec"] = ["mecanicien"], ["meca"] = ["mecanicien"],
+        ["chauf"] = ["chauffeur"],
+        ["serv"] = ["service"],
+        ["qhse"] = ["qualite", "hygiene", "securite", "environnement"], ["hse"] = ["hygiene", "securite", "environnement"],
+        ["tic"] = ["informatique"],
+        ["sav"] = ["service", "apres", "vente"],
+    };
+
+    /// <summary>Lower case, accents removed, typographic apostrophes and ligatures folded, gender markers removed.</summary>
+    public static string Fold(string text)
+    {
+        var lower = text.Trim().ToLowerInvariant();
+        var decomposed = lower.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            switch (c)
+            {
+                case 'œ': sb.Append("oe"); break;
+                case 'æ': sb.Append("ae"); break;
+                case '’' or '‘' or '`' or 'ʼ' or '´': sb.Append('\''); break;
+                case '–' or '—' or '‐': sb.Append('-'); break;
+                case 'ß': sb.Append("ss"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        var folded = sb.ToString();
+        // "agent(e)", "vendeur(se)", "employé·e", "agent.e", "salarié-e", "agent/e", "chauffeur/euse": drop the marker.
+        folded = GenderSuffixInParentheses().Replace(folded, "");
+        folded = GenderSuffixAfterDot().Replace(folded, "");
+        folded = GenderSuffixAfterSlash().Replace(folded, "");
+        return folded;
+    }
+
+    /// <summary>
+    /// The comparable tokens of <paramref name="text"/>, in order, without duplicates (so "accrocheur / accrocheuse"
+    /// is one token).
+    /// </summary>
+    public static List<string> Tokens(string text)
+    {
+        var result = new List<string>(8);
+        AppendTokens(text, result);
+        return result;
+    }
+
+    /// <summary>Appends the comparable tokens of <paramref name="text"/> to <paramref name="result"/> (no duplicates).</summary>
+    public static void AppendTokens(string text, List<string> result)
+    {
+        var folded = Fold(text);
+        var span = folded.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            while (i < span.Length && !char.IsLetterOrDigit(span[i])) i++;
+            var start = i;
+            while (i < span.Length && char.IsLetterOrDigit(span[i])) i++;
+            if (i == start) continue;
+            var raw = span[start..i].ToString();
+            // An elision glued by an apostrophe ("l'agent") arrives as two tokens "l" and "agent": "l" is a stop word.
+            if (Abbreviations.TryGetValue(raw, out var expansion))
+            {
+                foreach (var e in expansion) AddStemmed(e, result);
+                continue;
+            }
+            if (StopWords.Contains(raw)) continue;
+            AddStemmed(raw, result);
+        }
+    }
+
+    private static void AddStemmed(string token, List<string> result)
+    {
+        var stem = Stem(token);
+        if (stem.Length == 0 || result.Contains(stem)) return;
+        result.Add(stem);
+    }
+
+    /// <summary>
+    /// Folds plural and feminine endings to one stem: vendeuses → vendeur, directrice → directeur, boulangère →
+    /// boulanger, technicienne → technicien, maçonne → macon, agente → agent. Numbers and short words are kept.
+    /// </summary>
+    public static string Stem(string token)
+    {
+        var t = token;
+        if (t.Length <= 3 || char.IsDigit(t[0])) return t;
+        if ((t.EndsWith('s') || t.EndsWith('x')) && !t.EndsWith("ss", StringComparison.Ordinal)) t = t[..^1];
+        if (t.Length <= 3) return t;
+        if (t.EndsWith("euse", StringComparison.Ordinal)) return t[..^4] + "eur";
+        if (t.EndsWith("trice", StringComparison.Ordinal)) return t[..^5] + "teur";
+        if (t.EndsWith("ere", StringComparison.Ordinal)) return t[..^3] + "er";
+        if (t.EndsWith("ienne", StringComparison.Ordinal)) return t[..^5] + "ien";
+        if (t.EndsWith("enne", StringComparison.Ordinal)) return t[..^4] + "en";
+        if (t.EndsWith("onne", StringComparison.Ordinal)) return t[..^4] + "on";
+        if (t.EndsWith("ette", StringComparison.Ordinal)) return t[..^4] + "et";
+        if (t.EndsWith("elle", StringComparison.Ordinal)) return t[..^4] + "el";
+        if (t.EndsWith("ive", StringComparison.Ordinal)) return t[..^3] + "if";
+        if (t.EndsWith("ee", StringComparison.Ordinal)) return t[..^1];
+        if (t.EndsWith('e') && t.Length > 4) return t[..^1];
+        return t;
+    }
+
+    [GeneratedRegex(@"(?<=\p{L})\((e|es|s|se|ses|euse|euses|rice|trice|ne|nne|le|lle|ere|ère|ice|ve)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex GenderSuffixInParentheses();
+
+    [GeneratedRegex(@"(?<=\p{L})[·•.\-](e|es|se|euse|rice|trice|ne|nne|le|lle|ere|ice|ve)(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex GenderSuffixAfterDot();
+
+    [GeneratedRegex(@"(?<=\p{L})\s*/\s*-?(e|es|se|euse|rice|trice|ne|nne|le|lle|ere|ice|ve)(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex GenderSuffixAfterSlash();
+}

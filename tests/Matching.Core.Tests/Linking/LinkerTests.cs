@@ -1,0 +1,87 @@
+using Matching.Core.Linking;
+
+namespace Matching.Core.Tests.Linking;
+
+public class LinkerTests
+{
+    private const string Plumber = "urn:plumber", Electrician = "urn:electrician", BuildingElectrician = "urn:building-electrician",
+        Welder = "urn:welder", Cashier = "urn:cashier";
+
+    private static readonly LabelIndex Small = new(
+    [
+        Concept(Plumber, "plombier/plombière", "plumber", "plombier chauffagiste"),
+        Concept(Electrician, "électricien/électricienne", "electrician"),
+        Concept(BuildingElectrician, "électricien du bâtiment/électricienne du bâtiment", "building electrician"),
+        Concept(Welder, "soudeur/soudeuse", "welder"),
+        Concept(Cashier, "hôte de caisse/hôtesse de caisse", "cashier", "caissier", "caissière"),
+    ]);
+
+    private static IndexedConcept Concept(string uri, string prefFr, string prefEn, params string[] altFr) =>
+        new(uri, prefFr, prefEn,
+            [new ConceptLabel(prefFr, "fr", true), new ConceptLabel(prefEn, "en", true), .. altFr.Select(a => new ConceptLabel(a, "fr", false))]);
+
+    private static string First(string query) => Small.Concepts[Small.Search(query, "fr", 5)[0].Concept].Uri;
+
+    [Theory]
+    [InlineData("plombeir", Plumber)]        // transposition
+    [InlineData("soudur", Welder)]           // missing letter
+    [InlineData("electricein batiment", BuildingElectrician)]
+    [InlineData("caisiere", Cashier)]
+    public void Tolerates_typos(string query, string expected) => Assert.Equal(expected, First(query));
+
+    [Theory]
+    [InlineData("Soudeur / Soudeuse", Welder)]
+    [InlineData("caissières", Cashier)]
+    [InlineData("electricien", Electrician)]
+    [InlineData("électricien bâtiment", BuildingElectrician)]
+    public void Ranks_the_closest_concept_first(string query, string expected) => Assert.Equal(expected, First(query));
+
+    [Fact]
+    public void Scores_are_confidences_with_an_exact_preferred_label_near_one()
+    {
+        var hits = Small.Search("plombier", "fr", 5);
+        Assert.InRange(hits[0].Score, 0.9f, 1f);
+        Assert.All(hits, h => Assert.InRange(h.Score, 0f, 1f));
+        Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Fact]
+    public void Blank_text_and_unknown_words_give_no_results()
+    {
+        Assert.Empty(Small.Search("   ", "fr", 5));
+        Assert.Empty(Small.Search("zzqxw", "fr", 5));
+    }
+
+    [Fact]
+    public void Rejects_an_unknown_language()
+    {
+        Assert.Throws<ArgumentException>(() => OccupationLinkerOverShippedData.Value.Link("plombier", "de", 5));
+    }
+
+    [Theory]
+    [InlineData("Accrocheur / Accrocheuse", "41d4be58-3111-48b5-814a-83117983dd16")]
+    [InlineData("electricien batiment", "33960bab-4423-4808-af6c-ec2b485dba41")]
+    [InlineData("chauffeur poids lourd", "45037d43-a8f5-4f46-b332-b2935bc305f4")]
+    [InlineData("soudeur", "7aedaa07-3884-4c5b-88f9-80997b2aa54b")]
+    public void Links_real_titles_to_esco(string title, string uuid)
+    {
+        var hits = OccupationLinkerOverShippedData.Value.Link(title, "fr", 3);
+        Assert.Equal("http://data.europa.eu/esco/occupation/" + uuid, hits[0].Uri);
+    }
+
+    [Fact]
+    public void Is_safe_to_query_from_many_threads()
+    {
+        var linker = OccupationLinkerOverShippedData.Value;
+        string[] titles = ["plombier", "agent de saisie", "serveuse", "maçon coffreur", "cuisinier", "développeur web"];
+        var expected = titles.Select(t => string.Join(',', linker.Link(t, "fr", 5).Select(h => h.Uri))).ToArray();
+        Parallel.For(0, 400, i =>
+        {
+            var t = i % titles.Length;
+            Assert.Equal(expected[t], string.Join(',', linker.Link(titles[t], "fr", 5).Select(h => h.Uri)));
+        });
+    }
+
+    private static readonly Lazy<OccupationLinker> OccupationLinkerOverShippedData =
+        new(() => OccupationLinker.FromOccupations(Matching.Core.Reference.EscoTaxonomy.LoadOccupations()));
+}

@@ -1,0 +1,83 @@
+using Matching.Core.Linking;
+
+namespace Matching.Core.Tests.Linking;
+
+public class TitleNormalizerTests
+{
+    private static string Norm(string text) => string.Join(' ', TitleNormalizer.Tokens(text));
+
+    [Theory]
+    [InlineData("Accrocheur / Accrocheuse", "accrocheur")]
+    [InlineData("vendeur/vendeuse", "vendeur")]
+    [InlineData("directeur technique/directrice technique", "directeur technique")]
+    [InlineData("agent/e de sécurité", "agent de sécurité")]
+    [InlineData("chauffeur/euse", "chauffeur")]
+    [InlineData("agent(e) de sécurité", "agent de sécurité")]
+    [InlineData("employé·e de maison", "employé de maison")]
+    [InlineData("salarié-e", "salarié")]
+    [InlineData("infirmier(e) polyvalent(e)", "infirmier polyvalent")]
+    [InlineData("boulangère", "boulanger")]
+    [InlineData("technicienne", "technicien")]
+    [InlineData("maçonne", "maçon")]
+    [InlineData("conductrice", "conducteur")]
+    [InlineData("agente", "agent")]
+    public void Folds_gendered_writings_to_one_form(string written, string masculine) => Assert.Equal(Norm(masculine), Norm(written));
+
+    [Theory]
+    [InlineData("vendeur(se)", "vendeur")]
+    [InlineData("agent(e)", "agent")]
+    [InlineData("employé·e", "employe")]
+    [InlineData("chauffeur/euse", "chauffeur")]
+    [InlineData("agent/e", "agent")]
+    [InlineData("agent.e", "agent")]
+    [InlineData("Accrocheur / Accrocheuse", "accrocheur / accrocheuse")]
+    public void Removes_gender_markers_before_splitting_words(string written, string folded) => Assert.Equal(folded, TitleNormalizer.Fold(written));
+
+    [Fact]
+    public void Stems_feminine_and_plural_endings_to_the_masculine()
+    {
+        Assert.Equal("vendeur", TitleNormalizer.Stem("vendeuses"));
+        Assert.Equal("directeur", TitleNormalizer.Stem("directrice"));
+        Assert.Equal("boulanger", TitleNormalizer.Stem("boulangere"));
+        Assert.Equal("technicien", TitleNormalizer.Stem("techniciennes"));
+        Assert.Equal("macon", TitleNormalizer.Stem("maconne"));
+    }
+
+    [Theory]
+    [InlineData("electricien batiment", "électricien du bâtiment")]
+    [InlineData("RECEPTIONNISTE", "réceptionniste")]
+    [InlineData("femme de menage", "femme de ménage")]
+    [InlineData("manoeuvre", "manœuvre")]
+    public void Ignores_accents_case_ligatures_and_stop_words(string a, string b) => Assert.Equal(Norm(b), Norm(a));
+
+    [Theory]
+    [InlineData("agent d'entretien", "agent entretien")]
+    [InlineData("agent d’entretien", "agent entretien")]
+    public void Drops_elisions(string written, string expected) => Assert.Equal(expected, Norm(written));
+
+    [Fact]
+    public void Drops_elisions_before_vowels_and_h() =>
+        Assert.Equal(Norm("responsable hébergement"), Norm("responsable de l'hébergement"));
+
+    [Theory]
+    [InlineData("ouvriers agricoles", "ouvrier agricole")]
+    [InlineData("chauffeurs poids lourds", "chauffeur poids lourd")]
+    [InlineData("vendeuses", "vendeur")]
+    public void Folds_plurals(string plural, string singular) => Assert.Equal(Norm(singular), Norm(plural));
+
+    [Theory]
+    [InlineData("resp. RH", "responsable ressources humaines")]
+    [InlineData("tech. de maintenance", "technicien de maintenance")]
+    [InlineData("agt de sécurité", "agent de sécurité")]
+    [InlineData("conducteur d'engins BTP", "conducteur d'engins bâtiment travaux publics")]
+    [InlineData("dev web", "développeur web")]
+    public void Expands_common_abbreviations(string abbreviated, string full) => Assert.Equal(Norm(full), Norm(abbreviated));
+
+    [Fact]
+    public void Keeps_words_that_only_look_like_markers()
+    {
+        Assert.Equal("aide soignant", Norm("aide-soignante"));
+        Assert.Equal("poid lourd", Norm("poids lourd"));
+        Assert.Empty(TitleNormalizer.Tokens("  de la  "));
+    }
+}
