@@ -31,6 +31,7 @@ public static class CommandLine
         new EvaluateCommand(),
         new InterchangeSynthCommand(),
         new BenchScoringCommand(),
+        new TrainLinkerCommand(),
         new DemoLoginsCommand(),
     ];
 

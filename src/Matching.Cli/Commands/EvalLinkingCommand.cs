@@ -14,11 +14,12 @@ public sealed class EvalLinkingCommand : ICliCommand
         "usage: matching eval-linking [--set heldout|realistic|all] [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
         "  heldout:   alternative labels left out of the index, then asked for\n" +
         "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
-        "  --misses N prints the first N queries the linker did not rank first";
+        "  --misses N prints the first N queries the linker did not rank first\n" +
+        "  --model PATH re-ranker for occupations (default models/linker-occupations-fr-en.zip next to the program; 'none' to skip)";
 
     public Task<int> RunAsync(CliArguments args, CancellationToken ct)
     {
-        args.AllowOnly("set", "kind", "lang", "misses");
+        args.AllowOnly("set", "kind", "lang", "misses", "model");
         var set = args.Get("set") ?? "all";
         var kind = args.Get("kind") ?? "all";
         var lang = args.Get("lang") ?? "fr";
@@ -31,7 +32,10 @@ public sealed class EvalLinkingCommand : ICliCommand
         var taxonomy = EscoTaxonomy.Load();
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ESCO loaded in {watch.Elapsed.TotalSeconds:F2} s"));
         var misses = showMisses > 0 ? new List<LinkingMiss>() : null;
-        var results = LinkingEvaluation.Run(taxonomy, set, kind, lang, Console.Error, misses);
+        var modelPath = args.Get("model") ?? LinkerReranker.OccupationModelFile;
+        var reranker = modelPath == "none" ? null : LinkerReranker.TryLoad(modelPath);
+        if (reranker is null && modelPath != "none") Console.Error.WriteLine($"no re-ranker at {modelPath}: scoring the unsupervised linker only");
+        var results = LinkingEvaluation.Run(taxonomy, set, kind, lang, Console.Error, misses, reranker);
 
         var inv = CultureInfo.InvariantCulture;
         Console.Out.WriteLine($"{"set",-10} {"kind",-12} {"lang",-4} {"method",-14} {"n",6} {"Acc@1",6} {"MRR",6} {"R@10",6} {"q/s",8}");

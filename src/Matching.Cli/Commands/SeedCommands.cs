@@ -24,7 +24,16 @@ public sealed class DbSeedCommand : ICliCommand
         var db = await CliHost.OpenDatabaseAsync(scope.ServiceProvider, ct);
         await ReferenceImport.RunAsync(db, ct);
         if (!args.Has("no-demo"))
-            Console.Error.WriteLine(await DemoDataSeeder.SeedAsync(db, options, Console.Error, ct));
+        {
+            try
+            {
+                Console.Error.WriteLine(await DemoDataSeeder.SeedAsync(db, options, Console.Error, ct));
+            }
+            catch (MissingReferenceDataException e)
+            {
+                throw new CliFailure(e.Message, e);
+            }
+        }
         return 0;
     }
 }

@@ -6,7 +6,15 @@ namespace Matching.Core.Linking;
 internal readonly record struct ConceptLabel(string Text, string Lang, bool Preferred);
 
 /// <summary>A concept with its labels, as given to <see cref="LabelIndex"/>.</summary>
-internal sealed record IndexedConcept(string Uri, string DisplayFr, string DisplayEn, IReadOnlyList<ConceptLabel> Labels);
+/// <param name="Uri">ESCO concept URI.</param>
+/// <param name="DisplayFr">French preferred label (English when missing), for display.</param>
+/// <param name="DisplayEn">English preferred label, for display.</param>
+/// <param name="Labels">Labels to index.</param>
+/// <param name="CodeDepth">Depth of the ESCO occupation code below its ISCO unit group ("2654.1" → 1, "2654.1.7" → 2); 0 when unknown.</param>
+/// <param name="IscoMajor">ISCO major group (first digit of the ISCO code), -1 when unknown.</param>
+/// <param name="IscoUnit">ISCO unit group (four digits), -1 when unknown.</param>
+internal sealed record IndexedConcept(string Uri, string DisplayFr, string DisplayEn, IReadOnlyList<ConceptLabel> Labels,
+    int CodeDepth = 0, int IscoMajor = -1, int IscoUnit = -1);
 
 /// <summary>How a label's score is put together; the defaults are the tuned values for job titles.</summary>
 internal sealed record ScoreWeights
@@ -42,6 +50,7 @@ internal sealed class LabelIndex
     private readonly int[] _postingStart, _postings;           // token → labels
     private readonly int[] _labelConcept, _labelTokenStart, _labelTokens;
     private readonly float[] _labelIdfSum;
+    private readonly int[] _conceptLabelCount;
     private readonly byte[] _labelFlags;
     private readonly Dictionary<long, int[]> _trigramTokens;  // trigram → vocabulary tokens (for typos)
     private readonly ConcurrentDictionary<string, Expansion[]> _expansionCache = new(StringComparer.Ordinal);
@@ -106,6 +115,8 @@ internal sealed class LabelIndex
         _labelTokenStart = [.. labelTokenStart];
         _labelTokens = [.. labelTokens];
         _labelFlags = [.. labelFlags];
+        _conceptLabelCount = new int[concepts.Count];
+        foreach (var c in _labelConcept) _conceptLabelCount[c]++;
         _labelIdfSum = new float[_labelConcept.Length];
         for (var l = 0; l < _labelConcept.Length; l++)
             for (var k = _labelTokenStart[l]; k < _labelTokenStart[l + 1]; k++) _labelIdfSum[l] += _idf[_labelTokens[k]];
@@ -146,6 +157,94 @@ internal sealed class LabelIndex
         var result = new List<(int, float)>(top);
         var queryTokens = TitleNormalizer.Tokens(text);
         if (queryTokens.Count == 0) return result;
+        var s = _scratch.Value!;
+        var maxScore = Accumulate(queryTokens, lang, s);
+        TopK(s, top, result, 1f / maxScore);
+        s.End();
+        return result;
+    }
+
+    /// <summary>
+    /// The best <paramref name="top"/> concepts for <paramref name="text"/> as <see cref="Search"/> ranks them, each with the
+    /// re-ranking features of <see cref="RerankFeatures"/> written to <paramref name="features"/> (row i at i × Count).
+    /// </summary>
+    public List<(int Concept, float Score)> Candidates(string text, string lang, int top, List<float> features)
+    {
+        var result = new List<(int, float)>(top);
+        features.Clear();
+        var queryTokens = TitleNormalizer.Tokens(text);
+        if (queryTokens.Count == 0) return result;
+        var s = _scratch.Value!;
+        var maxScore = Accumulate(queryTokens, lang, s);
+        var scale = 1f / maxScore;
+        TopK(s, top, result, scale);
+        var queryText = string.Join(' ', queryTokens);
+        var french = lang == "fr";
+        var topScore = result.Count > 0 ? result[0].Item2 : 0f;
+        // Evidence from the candidate's ISCO unit group: many close concepts of one group point to its general concept.
+        var groups = new Dictionary<int, (float Max, float Sum, int Count)>();
+        var rankInGroup = new int[result.Count];
+        for (var i = 0; i < result.Count; i++)
+        {
+            var unit = Concepts[result[i].Item1].IscoUnit;
+            if (unit < 0) continue;
+            var g = groups.GetValueOrDefault(unit);
+            rankInGroup[i] = g.Count;
+            groups[unit] = (Math.Max(g.Max, result[i].Item2), g.Sum + result[i].Item2, g.Count + 1);
+        }
+        for (var i = 0; i < result.Count; i++)
+        {
+            var (c, score) = result[i];
+            var label = s.BestLabel[c];
+            var concept = Concepts[c];
+            float qc = 0, lc = 0, head = 0, pref = 0, same = 0, labelTokens = 0, edit = 0;
+            if (label >= 0)
+            {
+                qc = s.QueryAcc[label] / s.QueryIdfSum;
+                lc = Math.Min(1f, s.LabelAcc[label] / _labelIdfSum[label]);
+                head = s.Head[label];
+                pref = (_labelFlags[label] & FlagPreferred) != 0 ? 1 : 0;
+                same = ((_labelFlags[label] & FlagFrench) != 0) == french ? 1 : 0;
+                labelTokens = _labelTokenStart[label + 1] - _labelTokenStart[label];
+                edit = EditRatio(queryText, LabelText(label));
+            }
+            RerankFeatures.Write(features, new RerankFeatures.Values
+            {
+                Score = score, LexicalScore = s.BestLex[c] * scale, QueryCoverage = qc, LabelCoverage = lc, Head = head,
+                Preferred = pref, SameLanguage = same, NgramCosine = s.Ngram[c], Rank = i, GapToFirst = topScore - score,
+                Labels = _conceptLabelCount[c], LabelTokens = labelTokens, QueryTokens = queryTokens.Count,
+                FullQueryLabels = s.FullQuery[c], FullLabelLabels = s.FullLabel[c], TouchedLabels = s.LabelHits[c],
+                CodeDepth = concept.CodeDepth, IscoMajor = concept.IscoMajor, EditRatio = edit,
+                GroupMax = concept.IscoUnit >= 0 ? groups[concept.IscoUnit].Max : score,
+                GroupSum = concept.IscoUnit >= 0 ? groups[concept.IscoUnit].Sum : score,
+                GroupCount = concept.IscoUnit >= 0 ? groups[concept.IscoUnit].Count : 1, RankInGroup = rankInGroup[i],
+                PreferredQueryCoverage = s.PrefQc[c], PreferredLabelCoverage = s.PrefLc[c],
+            });
+        }
+        s.End();
+        return result;
+    }
+
+    private string LabelText(int label)
+    {
+        var parts = new string[_labelTokenStart[label + 1] - _labelTokenStart[label]];
+        for (var k = 0; k < parts.Length; k++) parts[k] = _tokens[_labelTokens[_labelTokenStart[label] + k]];
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>1 − edit distance / longer length, on normalised token strings; 0 when far apart.</summary>
+    private static float EditRatio(string a, string b)
+    {
+        var longer = Math.Max(a.Length, b.Length);
+        if (longer == 0) return 1f;
+        var bound = Math.Min(longer, 12);
+        var d = EditDistance.Bounded(a, b, bound);
+        return d > bound ? 0f : 1f - (float)d / longer;
+    }
+
+    /// <summary>Scores every concept sharing a token or an n-gram with the query into the scratch; returns the maximum possible score.</summary>
+    private float Accumulate(List<string> queryTokens, string lang, Scratch s)
+    {
         var w = Weights;
         var sentence = queryTokens.Count > w.SentenceTokens;
         var wq = sentence ? 1f - w.SentenceLabelCoverage : w.QueryCoverage;
@@ -153,7 +252,6 @@ internal sealed class LabelIndex
         var maxScore = wq + we + w.HeadMatch + w.PreferredLabel + w.SameLanguage + w.NgramCosine;
         var french = lang == "fr";
 
-        var s = _scratch.Value!;
         s.Begin();
         float queryIdfSum = 0;
         for (var q = 0; q < queryTokens.Count; q++)
@@ -176,6 +274,7 @@ internal sealed class LabelIndex
                 }
             }
         }
+        s.QueryIdfSum = queryIdfSum;
 
         foreach (var label in s.TouchedLabels)
         {
@@ -186,23 +285,26 @@ internal sealed class LabelIndex
                 + ((flags & FlagPreferred) != 0 ? w.PreferredLabel : 0)
                 + (((flags & FlagFrench) != 0) == french ? w.SameLanguage : 0);
             var c = _labelConcept[label];
-            if (s.ConceptScore[c] == 0) s.TouchedConcepts.Add(c);
-            if (score > s.ConceptScore[c]) s.ConceptScore[c] = score;
+            if (s.ConceptScore[c] == 0) { s.TouchedConcepts.Add(c); s.BestLabel[c] = -1; }
+            if (score > s.ConceptScore[c]) { s.ConceptScore[c] = score; s.BestLabel[c] = label; }
+            if ((flags & FlagPreferred) != 0 && qc + lc > s.PrefQc[c] + s.PrefLc[c]) { s.PrefQc[c] = qc; s.PrefLc[c] = lc; }
+            if (qc >= 0.999f) s.FullQuery[c]++;
+            if (lc >= 0.999f) s.FullLabel[c]++;
+            s.LabelHits[c]++;
         }
+        foreach (var c in s.TouchedConcepts) s.BestLex[c] = s.ConceptScore[c];
 
         if (w.NgramCosine > 0)
         {
             var state = (s, w.NgramCosine);
             _ngrams.Search(Padded(queryTokens), ref state, static (ref (Scratch S, float Weight) st, int c, float cos) =>
             {
-                if (st.S.ConceptScore[c] == 0) st.S.TouchedConcepts.Add(c);
+                if (st.S.ConceptScore[c] == 0) { st.S.TouchedConcepts.Add(c); st.S.BestLabel[c] = -1; }
                 st.S.ConceptScore[c] += st.Weight * cos;
+                st.S.Ngram[c] = cos;
             });
         }
-
-        TopK(s, top, result, 1f / maxScore);
-        s.End();
-        return result;
+        return maxScore;
     }
 
     private float UnknownIdf => 0.5f * (float)Math.Log(1.0 + Concepts.Count);
@@ -291,7 +393,11 @@ internal sealed class LabelIndex
     {
         public readonly float[] QueryAcc = new float[labels], LabelAcc = new float[labels], Head = new float[labels];
         public readonly int[] LabelStamp = new int[labels];
-        public readonly float[] ConceptScore = new float[concepts];
+        public readonly float[] ConceptScore = new float[concepts], BestLex = new float[concepts], Ngram = new float[concepts],
+            PrefQc = new float[concepts], PrefLc = new float[concepts];
+        public readonly int[] BestLabel = new int[concepts];
+        public readonly short[] FullQuery = new short[concepts], FullLabel = new short[concepts], LabelHits = new short[concepts];
+        public float QueryIdfSum;
         public readonly List<int> TouchedLabels = new(1024), TouchedConcepts = new(256);
         public readonly PriorityQueue<int, (float, int)> Heap = new();
         public int Stamp;
@@ -305,7 +411,10 @@ internal sealed class LabelIndex
         public void End()
         {
             foreach (var l in TouchedLabels) { QueryAcc[l] = 0; LabelAcc[l] = 0; Head[l] = 0; }
-            foreach (var c in TouchedConcepts) ConceptScore[c] = 0;
+            foreach (var c in TouchedConcepts)
+            {
+                ConceptScore[c] = 0; BestLex[c] = 0; Ngram[c] = 0; PrefQc[c] = 0; PrefLc[c] = 0; FullQuery[c] = 0; FullLabel[c] = 0; LabelHits[c] = 0;
+            }
         }
     }
 }

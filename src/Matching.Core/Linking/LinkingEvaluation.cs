@@ -73,9 +73,12 @@ public static class LinkingEvaluation
         return (queries, excluded);
     }
 
-    private static string Key(string label) => string.Join(' ', TitleNormalizer.Tokens(label).Order(StringComparer.Ordinal));
+    /// <summary>One occupation in this many has an alternative label held out by the evaluation.</summary>
+    internal const int OccupationHoldOutOneIn = 4;
 
-    private static uint StableHash(string s)
+    internal static string Key(string label) => string.Join(' ', TitleNormalizer.Tokens(label).Order(StringComparer.Ordinal));
+
+    internal static uint StableHash(string s)
     {
         var h = 2166136261u;
         foreach (var ch in s) { h ^= ch; h *= 16777619u; }
@@ -83,8 +86,9 @@ public static class LinkingEvaluation
     }
 
     /// <summary>Runs the chosen evaluations; <paramref name="log"/> receives progress lines.</summary>
+    /// <remarks>When <paramref name="reranker"/> is given, occupation sets are also scored as "linker+rerank".</remarks>
     public static List<LinkingScores> Run(EscoTaxonomy taxonomy, string set, string kind, string lang, TextWriter log,
-        List<LinkingMiss>? misses = null)
+        List<LinkingMiss>? misses = null, LinkerReranker? reranker = null)
     {
         var results = new List<LinkingScores>();
         var occupations = taxonomy.Occupations.Select(o => (o.Uri, o.LabelFr, (IReadOnlyList<string>)o.AltLabelsFr, o.LabelEn, (IReadOnlyList<string>)o.AltLabelsEn)).ToList();
@@ -93,25 +97,25 @@ public static class LinkingEvaluation
         if (kind is "occupations" or "all" && set is "realistic" or "all" && lang == "fr")
         {
             var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, null);
-            results.AddRange(Score("realistic", "occupations", lang, ReadRealisticOccupations(), concepts, log, misses));
+            results.AddRange(Score("realistic", "occupations", lang, ReadRealisticOccupations(), concepts, log, misses, reranker));
         }
         if (kind is "occupations" or "all" && set is "heldout" or "all")
         {
-            var (queries, excluded) = HoldOut(occupations, lang, 4);
+            var (queries, excluded) = HoldOut(occupations, lang, OccupationHoldOutOneIn);
             var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, (u, l) => !excluded.Contains((u, l)));
-            results.AddRange(Score("heldout", "occupations", lang, queries, concepts, log, misses));
+            results.AddRange(Score("heldout", "occupations", lang, queries, concepts, log, misses, reranker));
         }
         if (kind is "skills" or "all" && set is "heldout" or "all")
         {
             var (queries, excluded) = HoldOut(skills, lang, 8);
             var concepts = SkillLinker.ConceptsOf(taxonomy, (u, l) => !excluded.Contains((u, l)));
-            results.AddRange(Score("heldout", "skills", lang, queries, concepts, log, misses));
+            results.AddRange(Score("heldout", "skills", lang, queries, concepts, log, misses, null));
         }
         return results;
     }
 
     private static IEnumerable<LinkingScores> Score(string set, string kind, string lang, List<DevQuery> queries,
-        List<IndexedConcept> concepts, TextWriter log, List<LinkingMiss>? misses)
+        List<IndexedConcept> concepts, TextWriter log, List<LinkingMiss>? misses, LinkerReranker? reranker)
     {
         var watch = Stopwatch.StartNew();
         var linker = new LabelIndex(concepts);
@@ -119,7 +123,9 @@ public static class LinkingEvaluation
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{set} {kind} {lang}: {queries.Count} queries, {linker.LabelCount} labels indexed in {watch.Elapsed.TotalSeconds:F2} s"));
         var uris = concepts.Select(c => c.Uri).ToArray();
-        yield return Measure(set, kind, lang, "linker", queries, q => linker.Search(q, lang, 100), uris, misses, concepts);
+        yield return Measure(set, kind, lang, "linker", queries, q => linker.Search(q, lang, 100), uris, reranker is null ? misses : null, concepts);
+        if (reranker is not null)
+            yield return Measure(set, kind, lang, "linker+rerank", queries, q => LinkerConcepts.Reranked(linker, reranker, q, lang, 100), uris, misses, concepts);
         yield return Measure(set, kind, lang, "tfidf-char3-5", queries, q => baseline.Search(q, 100), uris, null, concepts);
     }
 

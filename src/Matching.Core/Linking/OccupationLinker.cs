@@ -14,7 +14,14 @@ public sealed class OccupationLinker
 
     private readonly LabelIndex _index;
 
-    private OccupationLinker(LabelIndex index) => _index = index;
+    private OccupationLinker(LabelIndex index, LinkerReranker? reranker)
+    {
+        _index = index;
+        Reranker = reranker;
+    }
+
+    /// <summary>The learned re-ranker in use, or null when the unsupervised scorer ranks alone (model file missing).</summary>
+    public LinkerReranker? Reranker { get; }
 
     /// <summary>The process-wide linker, built from the shipped ESCO files on first use (about a second).</summary>
     public static OccupationLinker Shared => SharedInstance.Value;
@@ -23,11 +30,33 @@ public sealed class OccupationLinker
     public static OccupationLinker FromTaxonomy(EscoTaxonomy taxonomy) => FromOccupations(taxonomy.Occupations);
 
     /// <summary>Builds a linker over <paramref name="occupations"/> (e.g. from <see cref="EscoTaxonomy.LoadOccupations"/>).</summary>
-    public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations) => new(new LabelIndex(ConceptsOf(occupations, null)));
+    /// <remarks>
+    /// Loads the learned re-ranker from <see cref="LinkerReranker.OccupationModelFile"/> when present; otherwise says on
+    /// stderr that the unsupervised scorer ranks alone.
+    /// </remarks>
+    public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations) =>
+        FromOccupations(occupations, LoadDefaultReranker());
+
+    /// <summary>Builds a linker over <paramref name="occupations"/> re-ranked by <paramref name="reranker"/> (null: unsupervised only).</summary>
+    public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations, LinkerReranker? reranker) =>
+        new(new LabelIndex(ConceptsOf(occupations, null)), reranker);
+
+    private static LinkerReranker? LoadDefaultReranker()
+    {
+        var model = LinkerReranker.TryLoad(LinkerReranker.OccupationModelFile);
+        if (model is null)
+            Console.Error.WriteLine($"occupation linker: no re-ranker model at {LinkerReranker.OccupationModelFile}; ranking with the unsupervised scorer (build one with `matching train-linker`).");
+        return model;
+    }
 
     internal static List<IndexedConcept> ConceptsOf(IEnumerable<Occupation> occupations, Func<string, string, bool>? keepLabel) =>
         occupations
-            .Select(o => LinkerConcepts.Create(o.Uri, o.LabelFr, o.AltLabelsFr, o.LabelEn, o.AltLabelsEn, keepLabel))
+            .Select(o => LinkerConcepts.Create(o.Uri, o.LabelFr, o.AltLabelsFr, o.LabelEn, o.AltLabelsEn, keepLabel) with
+            {
+                CodeDepth = o.Code is null ? 0 : o.Code.Count(ch => ch == '.'),
+                IscoMajor = o.IscoCode.Length > 0 && char.IsDigit(o.IscoCode[0]) ? o.IscoCode[0] - '0' : -1,
+                IscoUnit = int.TryParse(o.IscoCode, System.Globalization.CultureInfo.InvariantCulture, out var unit) ? unit : -1,
+            })
             .ToList();
 
     /// <summary>Number of occupations indexed.</summary>
@@ -39,7 +68,7 @@ public sealed class OccupationLinker
     /// The <paramref name="top"/> ESCO occupations best matching <paramref name="text"/>, best first; empty for
     /// blank text. <paramref name="lang"/> is the language the text is written in ("fr" or "en").
     /// </summary>
-    public IReadOnlyList<LinkedConcept> Link(string text, string lang, int top = 10) => LinkerConcepts.Link(_index, text, lang, top);
+    public IReadOnlyList<LinkedConcept> Link(string text, string lang, int top = 10) => LinkerConcepts.Link(_index, text, lang, top, Reranker);
 }
 
 /// <summary>Links a skill phrase or a sentence from a vacancy or CV to ranked ESCO skills; thread-safe.</summary>
@@ -95,17 +124,38 @@ internal static class LinkerConcepts
         return new IndexedConcept(uri, prefFr ?? prefEn, prefEn, labels);
     }
 
-    public static IReadOnlyList<LinkedConcept> Link(LabelIndex index, string text, string lang, int top)
+    public static IReadOnlyList<LinkedConcept> Link(LabelIndex index, string text, string lang, int top, LinkerReranker? reranker = null)
     {
         LinkingLanguages.Check(lang, top);
         if (string.IsNullOrWhiteSpace(text)) return [];
-        var hits = index.Search(text, lang, top);
+        var hits = reranker is null ? index.Search(text, lang, top) : Reranked(index, reranker, text, lang, top);
         var result = new LinkedConcept[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {
             var c = index.Concepts[hits[i].Concept];
             result[i] = new LinkedConcept(c.Uri, hits[i].Score, lang == "fr" ? c.DisplayFr : c.DisplayEn);
         }
+        return result;
+    }
+
+    /// <summary>Candidates the unsupervised scorer ranks before the re-ranker sees them.</summary>
+    internal const int RerankCandidates = 50;
+
+    /// <summary>
+    /// The unsupervised top <see cref="RerankCandidates"/> re-ordered by <paramref name="reranker"/>; scores are the
+    /// logistic of the re-ranker output, so they stay in 0..1 and decrease with the rank.
+    /// </summary>
+    internal static List<(int Concept, float Score)> Reranked(LabelIndex index, LinkerReranker reranker, string text, string lang, int top)
+    {
+        var features = new List<float>(RerankCandidates * RerankFeatures.Count);
+        var candidates = index.Candidates(text, lang, Math.Max(top, RerankCandidates), features);
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features);
+        var scored = new (int Concept, double Score, int Rank)[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+            scored[i] = (candidates[i].Concept, reranker.Score(span.Slice(i * RerankFeatures.Count, RerankFeatures.Count)), i);
+        Array.Sort(scored, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Rank.CompareTo(b.Rank));
+        var result = new List<(int, float)>(Math.Min(top, scored.Length));
+        for (var i = 0; i < scored.Length && i < top; i++) result.Add((scored[i].Concept, (float)(1.0 / (1.0 + Math.Exp(-scored[i].Score)))));
         return result;
     }
 }

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Matching.Core.Linking;
+using Matching.Core.Reference;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>`train-linker`: trains the occupation re-ranker from the shipped taxonomy and writes the model file and its card.</summary>
+public sealed class TrainLinkerCommand : ICliCommand
+{
+    public string Name => "train-linker";
+    public string Summary => "train the occupation linker's re-ranker (LambdaMART) from the taxonomy; writes models/linker-occupations-fr-en.zip";
+    public string Usage =>
+        "usage: matching train-linker [--out models/linker-occupations-fr-en.zip]\n" +
+        "  Run from the repository root so the model lands in models/ and is committed; rebuild the CLI to copy it next to the program.";
+
+    public Task<int> RunAsync(CliArguments args, CancellationToken ct)
+    {
+        args.AllowOnly("out");
+        if (args.Positional.Count > 0) throw new UsageException($"unexpected argument '{args.Positional[0]}'.");
+        var output = args.Get("out") ?? Path.Combine("models", "linker-occupations-fr-en.zip");
+        var (model, report) = LinkerTraining.TrainOccupations(EscoTaxonomy.LoadOccupations(), Console.Error);
+        model.Save(output);
+        var inv = CultureInfo.InvariantCulture;
+        Console.Out.WriteLine(string.Create(inv, $"model\t{output}\t{new FileInfo(output).Length / 1024.0:F0} KB"));
+        Console.Out.WriteLine(string.Create(inv, $"trees\t{report.Trees}"));
+        Console.Out.WriteLine(string.Create(inv, $"training_queries\t{report.TrainQueries}\t({report.Rows} rows)"));
+        Console.Out.WriteLine(string.Create(inv, $"validation_mrr\t{report.ValidationMrrBefore:F3} -> {report.ValidationMrrAfter:F3}\t({report.ValidationQueries} queries on unseen concepts)"));
+        Console.Out.WriteLine(string.Create(inv, $"export_max_error\t{report.MaxExportError:G3}"));
+        Console.Out.WriteLine(string.Create(inv, $"seconds\t{report.Seconds:F1}"));
+        return Task.FromResult(0);
+    }
+}
