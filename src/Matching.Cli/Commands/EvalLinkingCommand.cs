@@ -11,9 +11,10 @@ public sealed class EvalLinkingCommand : ICliCommand
     public string Name => "eval-linking";
     public string Summary => "evaluate the linkers against a char 3-5-gram TF-IDF baseline on the development sets";
     public string Usage =>
-        "usage: matching eval-linking [--set heldout|realistic|all] [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
+        "usage: matching eval-linking [--set heldout|realistic|realistic-test|all] [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
         "  heldout:   alternative labels left out of the index, then asked for\n" +
         "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
+        "  realistic-test: a second such list, never used for tuning (report only), French only\n" +
         "  --misses N prints the first N queries the linker did not rank first\n" +
         "  --model PATH re-ranker for occupations (default models/linker-occupations-fr-en.zip next to the program; 'none' to skip)";
 
@@ -23,7 +24,8 @@ public sealed class EvalLinkingCommand : ICliCommand
         var set = args.Get("set") ?? "all";
         var kind = args.Get("kind") ?? "all";
         var lang = args.Get("lang") ?? "fr";
-        if (set is not ("heldout" or "realistic" or "all")) throw new UsageException($"--set must be heldout, realistic or all, not '{set}'.");
+        if (set is not ("heldout" or "realistic" or "realistic-test" or "all"))
+            throw new UsageException($"--set must be heldout, realistic, realistic-test or all, not '{set}'.");
         if (kind is not ("occupations" or "skills" or "all")) throw new UsageException($"--kind must be occupations, skills or all, not '{kind}'.");
         if (!LinkingLanguages.IsSupported(lang)) throw new UsageException($"--lang must be fr or en, not '{lang}'.");
         var showMisses = args.GetInt("misses", 0, 0, 100_000);
@@ -38,10 +40,10 @@ public sealed class EvalLinkingCommand : ICliCommand
         var results = LinkingEvaluation.Run(taxonomy, set, kind, lang, Console.Error, misses, reranker);
 
         var inv = CultureInfo.InvariantCulture;
-        Console.Out.WriteLine($"{"set",-10} {"kind",-12} {"lang",-4} {"method",-14} {"n",6} {"Acc@1",6} {"MRR",6} {"R@10",6} {"q/s",8}");
+        Console.Out.WriteLine($"{"set",-14} {"kind",-12} {"lang",-4} {"method",-14} {"n",6} {"Acc@1",6} {"MRR",6} {"R@10",6} {"q/s",8}");
         foreach (var r in results)
             Console.Out.WriteLine(string.Create(inv,
-                $"{r.Set,-10} {r.Kind,-12} {r.Lang,-4} {r.Method,-14} {r.Queries,6} {r.AccuracyAt1,6:F3} {r.Mrr,6:F3} {r.RecallAt10,6:F3} {r.QueriesPerSecond,8:F0}"));
+                $"{r.Set,-14} {r.Kind,-12} {r.Lang,-4} {r.Method,-14} {r.Queries,6} {r.AccuracyAt1,6:F3} {r.Mrr,6:F3} {r.RecallAt10,6:F3} {r.QueriesPerSecond,8:F0}"));
         if (misses is not null)
         {
             Console.Out.WriteLine();

@@ -70,11 +70,30 @@ public static class LinkerTraining
         }
 
         var concepts = OccupationLinker.ConceptsOf(occupations, (u, l) => !evalExcluded.Contains((u, l)) && !trainExcluded.Contains((u, l)));
-        var index = new LabelIndex(concepts);
+        // Generic forms: people write the broad title ("boulanger", "technicien de maintenance"), so broad occupations are
+        // asked for by their preferred label and its first two words, otherwise the model learns to over-specialise.
+        var generic = 0;
+        foreach (var c in concepts.Where(c => c.Narrower > 0))
+            foreach (var label in c.Labels.Where(l => l.Preferred))
+            {
+                var text = QueryNoise.OneGender(label.Text, rng);
+                if (evalKeys.Contains(LinkingEvaluation.Key(text))) continue;
+                queriesOut.Add((text, label.Lang, c.Uri));
+                queriesOut.Add((QueryNoise.Apply(text, rng), label.Lang, c.Uri));
+                var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length > 2)
+                {
+                    var head = string.Join(' ', words.Take(words[1].Length <= 3 ? 3 : 2));
+                    queriesOut.Add((head, label.Lang, c.Uri));
+                    queriesOut.Add((QueryNoise.StripAccents(head), label.Lang, c.Uri));
+                }
+                generic++;
+            }
+        var index = new LabelIndex(concepts, vocabulary: JobVocabulary.Shared);
         var conceptOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < concepts.Count; c++) conceptOf[concepts[c].Uri] = c;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"train-linker: {queriesOut.Count} queries, {index.LabelCount} labels indexed ({evalExcluded.Count} evaluation and {trainExcluded.Count} training labels left out)"));
+            $"train-linker: {queriesOut.Count} queries ({generic} generic), {index.LabelCount} labels indexed ({evalExcluded.Count} evaluation and {trainExcluded.Count} training labels left out)"));
 
         var train = new List<Row>();
         var validation = new List<Row>();
@@ -145,7 +164,7 @@ public static class LinkerTraining
     private static int StableBucket(string uri) => (int)((LinkingEvaluation.StableHash(uri) >> 8) % 10);
 
     /// <summary>Must equal <see cref="RerankFeatures.Count"/> (an attribute needs a constant; a test checks it).</summary>
-    internal const int FeatureCount = 25;
+    internal const int FeatureCount = 26;
 
     private sealed class Row
     {

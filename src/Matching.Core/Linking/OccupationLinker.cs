@@ -20,7 +20,7 @@ public sealed class OccupationLinker
         Reranker = reranker;
     }
 
-    /// <summary>The learned re-ranker in use, or null when the unsupervised scorer ranks alone (model file missing).</summary>
+    /// <summary>The learned re-ranker in use, or null when the unsupervised scorer ranks alone (the default).</summary>
     public LinkerReranker? Reranker { get; }
 
     /// <summary>The process-wide linker, built from the shipped ESCO files on first use (about a second).</summary>
@@ -31,33 +31,35 @@ public sealed class OccupationLinker
 
     /// <summary>Builds a linker over <paramref name="occupations"/> (e.g. from <see cref="EscoTaxonomy.LoadOccupations"/>).</summary>
     /// <remarks>
-    /// Loads the learned re-ranker from <see cref="LinkerReranker.OccupationModelFile"/> when present; otherwise says on
-    /// stderr that the unsupervised scorer ranks alone.
+    /// The learned re-ranker is off by default: it raises the held-out ESCO labels but lowers the realistic French
+    /// development set (see models/linker-occupations.card.md); pass <see cref="LinkerReranker.TryLoad"/> of
+    /// <see cref="LinkerReranker.OccupationModelFile"/> to the other overload to use it.
     /// </remarks>
-    public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations) =>
-        FromOccupations(occupations, LoadDefaultReranker());
+    public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations) => FromOccupations(occupations, null);
 
     /// <summary>Builds a linker over <paramref name="occupations"/> re-ranked by <paramref name="reranker"/> (null: unsupervised only).</summary>
     public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations, LinkerReranker? reranker) =>
-        new(new LabelIndex(ConceptsOf(occupations, null)), reranker);
+        new(new LabelIndex(ConceptsOf(occupations, null), vocabulary: JobVocabulary.Shared), reranker);
 
-    private static LinkerReranker? LoadDefaultReranker()
+    internal static List<IndexedConcept> ConceptsOf(IEnumerable<Occupation> occupations, Func<string, string, bool>? keepLabel)
     {
-        var model = LinkerReranker.TryLoad(LinkerReranker.OccupationModelFile);
-        if (model is null)
-            Console.Error.WriteLine($"occupation linker: no re-ranker model at {LinkerReranker.OccupationModelFile}; ranking with the unsupervised scorer (build one with `matching train-linker`).");
-        return model;
-    }
-
-    internal static List<IndexedConcept> ConceptsOf(IEnumerable<Occupation> occupations, Func<string, string, bool>? keepLabel) =>
-        occupations
+        var list = occupations as IReadOnlyCollection<Occupation> ?? occupations.ToList();
+        // ESCO codes nest ("7126.8" is above "7126.8.1"): count the occupations below each one.
+        var codes = list.Where(o => o.Code is not null).Select(o => o.Code!).ToHashSet(StringComparer.Ordinal);
+        var narrower = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var code in codes)
+            for (var cut = code.LastIndexOf('.'); cut > 0; cut = code.LastIndexOf('.', cut - 1))
+                if (codes.Contains(code[..cut])) narrower[code[..cut]] = narrower.GetValueOrDefault(code[..cut]) + 1;
+        return list
             .Select(o => LinkerConcepts.Create(o.Uri, o.LabelFr, o.AltLabelsFr, o.LabelEn, o.AltLabelsEn, keepLabel) with
             {
+                Narrower = o.Code is null ? 0 : narrower.GetValueOrDefault(o.Code),
                 CodeDepth = o.Code is null ? 0 : o.Code.Count(ch => ch == '.'),
                 IscoMajor = o.IscoCode.Length > 0 && char.IsDigit(o.IscoCode[0]) ? o.IscoCode[0] - '0' : -1,
                 IscoUnit = int.TryParse(o.IscoCode, System.Globalization.CultureInfo.InvariantCulture, out var unit) ? unit : -1,
             })
             .ToList();
+    }
 
     /// <summary>Number of occupations indexed.</summary>
     public int Count => _index.Concepts.Count;

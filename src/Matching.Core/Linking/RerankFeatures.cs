@@ -13,6 +13,7 @@ internal static class RerankFeatures
         "ngram_cosine", "rank", "gap_to_first", "labels", "label_tokens", "query_tokens", "full_query_labels",
         "full_label_labels", "touched_labels", "code_depth", "isco_major", "edit_ratio", "group_max_score", "group_score_sum",
         "group_candidates", "rank_in_group", "preferred_query_coverage", "preferred_label_coverage",
+        "narrower_log2",
     ];
 
     public static int Count => Names.Length;
@@ -22,7 +23,7 @@ internal static class RerankFeatures
     {
         public float Score, LexicalScore, QueryCoverage, LabelCoverage, Head, Preferred, SameLanguage, NgramCosine, Rank, GapToFirst,
             Labels, LabelTokens, QueryTokens, FullQueryLabels, FullLabelLabels, TouchedLabels, CodeDepth, IscoMajor, EditRatio,
-            GroupMax, GroupSum, GroupCount, RankInGroup, PreferredQueryCoverage, PreferredLabelCoverage;
+            GroupMax, GroupSum, GroupCount, RankInGroup, PreferredQueryCoverage, PreferredLabelCoverage, Narrower;
     }
 
     public static void Write(List<float> row, in Values v)
@@ -32,6 +33,6 @@ internal static class RerankFeatures
         row.Add(v.Labels); row.Add(v.LabelTokens); row.Add(v.QueryTokens); row.Add(v.FullQueryLabels); row.Add(v.FullLabelLabels);
         row.Add(v.TouchedLabels); row.Add(v.CodeDepth); row.Add(v.IscoMajor); row.Add(v.EditRatio);
         row.Add(v.GroupMax); row.Add(v.GroupSum); row.Add(v.GroupCount); row.Add(v.RankInGroup);
-        row.Add(v.PreferredQueryCoverage); row.Add(v.PreferredLabelCoverage);
+        row.Add(v.PreferredQueryCoverage); row.Add(v.PreferredLabelCoverage); row.Add(v.Narrower);
     }
 }

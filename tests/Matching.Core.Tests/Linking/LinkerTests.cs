@@ -82,6 +82,18 @@ public class LinkerTests
         });
     }
 
+    [Fact]
+    public void Realistic_sets_are_disjoint_and_answer_with_shipped_occupations()
+    {
+        var dev = LinkingEvaluation.ReadRealisticOccupations();
+        var test = LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsTestFile);
+        Assert.True(test.Count >= 80, $"the test set has {test.Count} titles");
+        var devTitles = dev.Select(q => q.Text.ToLowerInvariant()).ToHashSet();
+        Assert.DoesNotContain(test, q => devTitles.Contains(q.Text.ToLowerInvariant()));
+        var known = Matching.Core.Reference.EscoTaxonomy.LoadOccupations().Select(o => o.Uri).ToHashSet();
+        Assert.All(dev.Concat(test), q => Assert.All(q.Accepted, uri => Assert.Contains(uri, known)));
+    }
+
     private static readonly Lazy<OccupationLinker> OccupationLinkerOverShippedData =
         new(() => OccupationLinker.FromOccupations(Matching.Core.Reference.EscoTaxonomy.LoadOccupations()));
 }

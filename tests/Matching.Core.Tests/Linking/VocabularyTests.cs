@@ -1,0 +1,50 @@
+using Matching.Core.Linking;
+
+namespace Matching.Core.Tests.Linking;
+
+public class VocabularyTests
+{
+    [Fact]
+    public void A_vocabulary_phrase_is_rewritten_in_place_and_filler_words_dropped()
+    {
+        var vocabulary = JobVocabulary.Parse(["# comment", "femme de ménage\tagent d'entretien|nettoyeur", "polyvalent\t-"]);
+        var rewrites = vocabulary.Rewrites(TitleNormalizer.Tokens("Femme de menage polyvalente"))
+            .Select(r => string.Join(' ', r)).ToList();
+        static string Normal(string text) => string.Join(' ', TitleNormalizer.Tokens(text));
+        Assert.Contains(Normal("agent entretien polyvalent"), rewrites);
+        Assert.Contains(Normal("nettoyeur polyvalent"), rewrites);
+        Assert.Contains(Normal("femme ménage"), rewrites);
+        Assert.Empty(vocabulary.Rewrites(TitleNormalizer.Tokens("plombier")));
+    }
+
+    [Fact]
+    public void The_vocabulary_links_an_everyday_word_to_the_esco_wording()
+    {
+        Concept[] concepts = [new("urn:cleaner", "agent d'entretien d'immeubles"), new("urn:maid", "femme de chambre")];
+        var indexed = concepts.Select(c => new IndexedConcept(c.Uri, c.Label, c.Label, [new ConceptLabel(c.Label, "fr", true)])).ToList();
+        var vocabulary = JobVocabulary.Parse(["femme de ménage\tagent d'entretien"]);
+        var with = new LabelIndex(indexed, vocabulary: vocabulary);
+        var without = new LabelIndex(indexed);
+        Assert.Equal("urn:cleaner", indexed[with.Search("femme de ménage", "fr", 2)[0].Concept].Uri);
+        Assert.Equal("urn:maid", indexed[without.Search("femme de ménage", "fr", 2)[0].Concept].Uri);
+    }
+
+    [Fact]
+    public void One_word_substitutions_seen_in_two_concepts_become_synonyms()
+    {
+        List<IndexedConcept> concepts =
+        [
+            Labelled("urn:a", "opérateur de saisie", "agent de saisie"),
+            Labelled("urn:b", "opérateur de tri", "agent de tri"),
+            Labelled("urn:c", "conducteur de bus", "chauffeur de bus"),
+        ];
+        var synonyms = LabelSynonyms.Learn(concepts);
+        Assert.Contains(synonyms["agent"], s => s.Token == "operateur");
+        Assert.False(synonyms.ContainsKey("chauffeur")); // seen in one concept only
+    }
+
+    private sealed record Concept(string Uri, string Label);
+
+    private static IndexedConcept Labelled(string uri, string pref, params string[] alt) =>
+        new(uri, pref, pref, [new ConceptLabel(pref, "fr", true), .. alt.Select(a => new ConceptLabel(a, "fr", false))]);
+}
