@@ -34,6 +34,7 @@ public static class CommandLine
         new TrainLinkerCommand(),
         new NightlyCommand(),
         new BenchNightlyCommand(),
+        new DemoLoginsCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
