@@ -12,7 +12,7 @@ public sealed class CloseExpiredVacanciesJob(MatchingDbContext db, TimeProvider 
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), RecurringJobs.MoroccoTime).DateTime);
+        var today = RecurringJobs.MoroccoToday(clock);
         var closed = await db.Vacancies
             .Where(v => v.Status == VacancyStatus.Open && v.ClosesOn != null && v.ClosesOn < today)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VacancyStatus.Closed), ct);

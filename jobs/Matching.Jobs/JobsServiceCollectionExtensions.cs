@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Matching.Data;
+using Matching.Jobs.Nightly;
+using Matching.Jobs.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +17,18 @@ public sealed class JobsOptions
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
     /// <summary>Register the recurring jobs of <see cref="RecurringJobs"/> at start.</summary>
     public bool RegisterRecurringJobs { get; set; } = true;
+    /// <summary>
+    /// How long a fetched job stays invisible to other servers. Sliding: a live server keeps extending it, so only
+    /// the jobs of a dead server (SIGKILL, power cut) come back, after this long.
+    /// </summary>
+    public int InvisibilityTimeoutSeconds { get; set; } = 300;
+    public int QueuePollIntervalSeconds { get; set; } = 5;
+    /// <summary>Open vacancies per nightly chunk: a chunk is one job that should take seconds.</summary>
+    public int VacanciesPerChunk { get; set; } = 100;
+    public int ShortlistLength { get; set; } = 50;
+    public int MaxChunkAttempts { get; set; } = 5;
+    /// <summary>The learned ranker; the cold-start formula scores when the file is absent.</summary>
+    public string ModelPath { get; set; } = "models/ranker.zip";
 }
 
 public static class JobsServiceCollectionExtensions
@@ -24,6 +38,9 @@ public static class JobsServiceCollectionExtensions
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection("Jobs"))
             .Validate(o => o.WorkerCount is >= 1 and <= 64, "Jobs:WorkerCount must be between 1 and 64.")
+            .Validate(o => o.VacanciesPerChunk is >= 1 and <= 10_000, "Jobs:VacanciesPerChunk must be between 1 and 10000.")
+            .Validate(o => o.ShortlistLength is >= 1 and <= 500, "Jobs:ShortlistLength must be between 1 and 500.")
+            .Validate(o => o.InvisibilityTimeoutSeconds is >= 5, "Jobs:InvisibilityTimeoutSeconds must be at least 5.")
             .ValidateOnStart();
         var jobs = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton(TimeProvider.System);
@@ -39,8 +56,28 @@ public static class JobsServiceCollectionExtensions
                     DatabaseConnectivity.ThrowIfUnreachable(connectionString);
                     pg.UseNpgsqlConnection(connectionString);
                 },
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
+                    QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
+                }));
         services.AddScoped<CloseExpiredVacanciesJob>();
+        services.AddSingleton<RunScoringCache>();
+        services.AddScoped<NightlyPipeline>();
+        services.AddScoped<NightlyChunkJob>();
+        services.AddScoped<RetrainRankerJob>();
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection("Notifications"))
+            .Validate(o => o.Sender is "file" or "smtp", "Notifications:Sender must be file or smtp.")
+            .Validate(o => o.Sender != "smtp" || (o.SmtpHost.Length > 0 && o.SmtpFrom.Length > 0), "Notifications:SmtpHost and Notifications:SmtpFrom must be set when Notifications:Sender is smtp.")
+            .ValidateOnStart();
+        if (configuration["Notifications:Sender"] == "smtp") services.AddScoped<INotificationSender, SmtpNotificationSender>();
+        else services.AddScoped<INotificationSender, FileNotificationSender>();
+        services.AddScoped<OutboxSenderJob>();
+        services.AddScoped<DocumentExpiryAlertsJob>();
+        services.AddScoped<MentorCheckInRemindersJob>();
         if (jobs.RunServer)
             services.AddHangfireServer(o => { o.WorkerCount = jobs.WorkerCount; o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}"; });
         if (jobs.RegisterRecurringJobs) services.AddHostedService<RecurringJobsRegistrar>();

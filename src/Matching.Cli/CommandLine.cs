@@ -33,6 +33,9 @@ public static class CommandLine
         new TitlesSynthCommand(),
         new BenchScoringCommand(),
         new TrainLinkerCommand(),
+        new NightlyCommand(),
+        new BenchNightlyCommand(),
+        new DemoLoginsCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -32,6 +32,9 @@ public class MatchingDbContext(DbContextOptions<MatchingDbContext> options) : Id
     public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
     public DbSet<Match> Matches => Set<Match>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<MatchRunChunk> MatchRunChunks => Set<MatchRunChunk>();
+    public DbSet<MatchRunCandidate> MatchRunCandidates => Set<MatchRunCandidate>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Adviser> Advisers => Set<Adviser>();
     public DbSet<Mentor> Mentors => Set<Mentor>();
     public DbSet<Mentorship> Mentorships => Set<Mentorship>();
@@ -39,6 +42,7 @@ public class MatchingDbContext(DbContextOptions<MatchingDbContext> options) : Id
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ServiceOffer> ServiceOffers => Set<ServiceOffer>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -72,3 +72,19 @@ public class VacancyLanguage
     public required string Code { get; set; }
     public CefrLevel MinLevel { get; set; }
 }
+
+/// <summary>
+/// An employer asking to meet a shortlisted candidate about one vacancy. The candidate's adviser is notified (outbox);
+/// identity and contact are revealed only once the candidate's <see cref="ConsentPurpose.ShareIdentityWithEmployer"/>
+/// consent for this employer is recorded.
+/// </summary>
+public class ContactRequest
+{
+    public int Id { get; set; }
+    public int EmployerId { get; set; }
+    public int VacancyId { get; set; }
+    public int CandidateId { get; set; }
+    public string? RequestedByUserId { get; set; }
+    public string? Message { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+}

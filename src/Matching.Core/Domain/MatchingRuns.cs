@@ -18,6 +18,10 @@ public class MatchRun
     public long MatchesWritten { get; set; }
     public string? Error { get; set; }
     public string? TriggeredBy { get; set; }
+    /// <summary>Idempotency key of the trigger ("nightly:2026-11-23", "manual:…"): starting the same key again resumes that run.</summary>
+    public string? RunKey { get; set; }
+    /// <summary>The Morocco calendar day the run scores for (availability, document expiry): fixed so re-runs agree.</summary>
+    public DateOnly ReferenceDate { get; set; }
 }
 
 /// <summary>A scored (candidate, vacancy) pair of one run, with its explanation as JSON.</summary>

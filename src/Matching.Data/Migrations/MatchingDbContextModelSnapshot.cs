@@ -507,6 +507,56 @@ namespace Matching.Data.Migrations
                     b.ToTable("consents");
                 });
 
+            modelBuilder.Entity("Matching.Core.Domain.ContactRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<int>("VacancyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("vacancy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_requests");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_contact_requests_candidate_id");
+
+                    b.HasIndex("EmployerId", "CandidateId")
+                        .HasDatabaseName("ix_contact_requests_employer_id_candidate_id");
+
+                    b.HasIndex("VacancyId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contact_requests_vacancy_id_candidate_id");
+
+                    b.ToTable("contact_requests");
+                });
+
             modelBuilder.Entity("Matching.Core.Domain.Decision", b =>
                 {
                     b.Property<long>("Id")
@@ -800,6 +850,15 @@ namespace Matching.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("RunKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("run_key");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -815,7 +874,84 @@ namespace Matching.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_match_runs");
 
+                    b.HasIndex("RunKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_match_runs_run_key");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_match_runs_status_id");
+
                     b.ToTable("match_runs");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunCandidate", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_id");
+
+                    b.HasKey("RunId", "CandidateId")
+                        .HasName("pk_match_run_candidates");
+
+                    b.ToTable("match_run_candidates");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunChunk", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("ChunkNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_no");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_id");
+
+                    b.Property<long>("PairsScored")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pairs_scored");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_written");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<int[]>("VacancyIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("vacancy_ids");
+
+                    b.HasKey("RunId", "ChunkNo")
+                        .HasName("pk_match_run_chunks");
+
+                    b.ToTable("match_run_chunks");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Mentor", b =>
@@ -881,6 +1017,66 @@ namespace Matching.Data.Migrations
                         .HasDatabaseName("ix_mentorships_mentor_id_candidate_id");
 
                     b.ToTable("mentorships");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_notifications_sent_at");
+
+                    b.HasIndex("Recipient", "EventKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_recipient_event_key");
+
+                    b.ToTable("notifications");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Occupation", b =>
@@ -1836,6 +2032,30 @@ namespace Matching.Data.Migrations
                         .HasConstraintName("fk_consents_employers_employer_id");
                 });
 
+            modelBuilder.Entity("Matching.Core.Domain.ContactRequest", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_requests_candidates_candidate_id");
+
+                    b.HasOne("Matching.Core.Domain.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_requests_employers_employer_id");
+
+                    b.HasOne("Matching.Core.Domain.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_requests_vacancies_vacancy_id");
+                });
+
             modelBuilder.Entity("Matching.Core.Domain.Decision", b =>
                 {
                     b.HasOne("Matching.Core.Domain.Candidate", null)
@@ -1908,6 +2128,26 @@ namespace Matching.Data.Migrations
                     b.Navigation("Candidate");
 
                     b.Navigation("Vacancy");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunCandidate", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_run_candidates_match_runs_run_id");
+                });
+
+            modelBuilder.Entity("Matching.Core.Domain.MatchRunChunk", b =>
+                {
+                    b.HasOne("Matching.Core.Domain.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_run_chunks_match_runs_run_id");
                 });
 
             modelBuilder.Entity("Matching.Core.Domain.Mentorship", b =>

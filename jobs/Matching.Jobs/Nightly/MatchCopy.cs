@@ -1,0 +1,30 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Matching.Jobs.Nightly;
+
+/// <summary>A match row as the nightly run writes it.</summary>
+public sealed record MatchRow(int CandidateId, int VacancyId, double Score, int Rank, string ExplanationJson);
+
+/// <summary>Writes match rows with PostgreSQL binary COPY (one round trip for thousands of rows, no per-row statements).</summary>
+public static class MatchCopy
+{
+    public static async Task<int> WriteAsync(NpgsqlConnection connection, int runId, IReadOnlyList<MatchRow> rows, CancellationToken ct)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "copy matches (run_id, candidate_id, vacancy_id, score, rank, explanation_json) from stdin (format binary)", ct);
+        foreach (var row in rows)
+        {
+            // Synchronous writes: they only fill Npgsql's buffer (it flushes when full); an await per value costs more than the value.
+            importer.StartRow();
+            importer.Write(runId, NpgsqlDbType.Integer);
+            importer.Write(row.CandidateId, NpgsqlDbType.Integer);
+            importer.Write(row.VacancyId, NpgsqlDbType.Integer);
+            importer.Write(row.Score, NpgsqlDbType.Double);
+            importer.Write(row.Rank, NpgsqlDbType.Integer);
+            importer.Write(row.ExplanationJson, NpgsqlDbType.Jsonb);
+        }
+        await importer.CompleteAsync(ct);
+        return rows.Count;
+    }
+}

@@ -1,0 +1,268 @@
+using System.Globalization;
+using Matching.Core.Domain;
+using Matching.Data;
+using Matching.Web.Infrastructure;
+using Matching.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Matching.Web.Areas.Employer.Pages.Vacancies;
+
+public enum SkillRequirement { None = 0, Essential = 1, Optional = 2 }
+
+/// <summary>
+/// Create or edit a vacancy or internship. Without script: "search" buttons post the whole form back and the page
+/// comes back with suggestions (occupations, skills) while keeping what was typed.
+/// </summary>
+public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResource> t) : EmployerPageModel(db)
+{
+    /// <summary>Languages offered on the form: French, Arabic, Darija, Tamazight, English, Spanish.</summary>
+    public static readonly string[] LanguageCodes = ["fr", "ar", "ary", "zgh", "en", "es"];
+
+    public const int MaxPositions = 500;
+
+    public sealed class SkillInput
+    {
+        public int SkillId { get; set; }
+        public SkillRequirement Requirement { get; set; }
+    }
+
+    public sealed class LanguageInput
+    {
+        public string Code { get; set; } = "";
+        public CefrLevel? Level { get; set; }
+    }
+
+    public sealed class VacancyInput
+    {
+        public VacancyKind Kind { get; set; } = VacancyKind.Job;
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public int? OccupationId { get; set; }
+        public double? OccupationConfidence { get; set; }
+        public int? SiteId { get; set; }
+        public int? CityId { get; set; }
+        public ContractType ContractType { get; set; } = ContractType.Cdi;
+        public int Positions { get; set; } = 1;
+        public DateOnly? StartsOn { get; set; }
+        public DateOnly? ClosesOn { get; set; }
+        public List<SkillInput> Skills { get; set; } = [];
+        public List<LanguageInput> Languages { get; set; } = [];
+    }
+
+    public sealed record Option(int Id, string Label);
+
+    [BindProperty(SupportsGet = true)]
+    public int? Id { get; set; }
+
+    [BindProperty]
+    public VacancyInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? OccupationQuery { get; set; }
+
+    [BindProperty]
+    public string? SkillQuery { get; set; }
+
+    public IReadOnlyList<TaxonomySearch.Hit> OccupationHits { get; private set; } = [];
+    public IReadOnlyList<TaxonomySearch.Hit> SkillHits { get; private set; } = [];
+    public bool Searched { get; private set; }
+    public string? OccupationLabel { get; private set; }
+    public Dictionary<int, string> SkillLabels { get; private set; } = [];
+    public IReadOnlyList<Option> Sites { get; private set; } = [];
+    public IReadOnlyList<Option> Cities { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await EmployerIdAsync(ct) is null) return NotFound();
+        if (Id is { } id)
+        {
+            var vacancy = await (await OwnVacanciesAsync(ct)).AsNoTracking()
+                .Include(v => v.Skills).Include(v => v.Languages)
+                .SingleOrDefaultAsync(v => v.Id == id, ct);
+            if (vacancy is null) return NotFound();
+            Input = new VacancyInput
+            {
+                Kind = vacancy.Kind, Title = vacancy.Title, Description = vacancy.Description,
+                OccupationId = vacancy.OccupationId, OccupationConfidence = vacancy.OccupationLinkConfidence,
+                SiteId = vacancy.SiteId, CityId = vacancy.CityId, ContractType = vacancy.ContractType,
+                Positions = vacancy.Positions, StartsOn = vacancy.StartsOn, ClosesOn = vacancy.ClosesOn,
+                Skills = vacancy.Skills
+                    .Select(s => new SkillInput { SkillId = s.SkillId, Requirement = s.IsEssential ? SkillRequirement.Essential : SkillRequirement.Optional })
+                    .ToList(),
+                Languages = vacancy.Languages.Select(l => new LanguageInput { Code = l.Code, Level = l.MinLevel }).ToList(),
+            };
+        }
+        else if (Request.Query["kind"] == "internship")
+        {
+            Input.Kind = VacancyKind.Internship;
+            Input.ContractType = ContractType.Internship;
+        }
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostSearchOccupationAsync(CancellationToken ct)
+    {
+        if (await GuardAsync(ct) is { } denied) return denied;
+        ModelState.Clear();
+        OccupationHits = await TaxonomySearch.OccupationsAsync(Db, OccupationQuery ?? Input.Title, ct);
+        Searched = true;
+        return await ShowAsync(ct);
+    }
+
+    /// <summary>Links the chosen occupation and proposes its ESCO skills: essential ones required, optional ones listed.</summary>
+    /// <param name="occupation">"id|similarity" from the suggestion button.</param>
+    public async Task<IActionResult> OnPostChooseOccupationAsync(string? occupation, CancellationToken ct)
+    {
+        if (await GuardAsync(ct) is { } denied) return denied;
+        ModelState.Clear();
+        var parts = (occupation ?? "").Split('|');
+        if (!int.TryParse(parts[0], CultureInfo.InvariantCulture, out var occupationId)
+            || !await Db.Occupations.AnyAsync(o => o.Id == occupationId, ct))
+            return await ShowAsync(ct);
+        Input.OccupationId = occupationId;
+        Input.OccupationConfidence = parts.Length > 1 && double.TryParse(parts[1], CultureInfo.InvariantCulture, out var confidence) && confidence is >= 0 and <= 1
+            ? confidence
+            : null;
+        var proposed = await Db.OccupationSkills.Where(s => s.OccupationId == occupationId)
+            .OrderByDescending(s => s.IsEssential).ThenBy(s => s.SkillId)
+            .Select(s => new { s.SkillId, s.IsEssential })
+            .ToListAsync(ct);
+        // What the user already chose stays; the occupation's skills are added after it.
+        var kept = Input.Skills.Where(s => s.Requirement != SkillRequirement.None).ToList();
+        var known = kept.Select(s => s.SkillId).ToHashSet();
+        kept.AddRange(proposed.Where(p => !known.Contains(p.SkillId)).Select(p => new SkillInput
+        {
+            SkillId = p.SkillId,
+            Requirement = p.IsEssential ? SkillRequirement.Essential : SkillRequirement.None,
+        }));
+        Input.Skills = kept;
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostSearchSkillAsync(CancellationToken ct)
+    {
+        if (await GuardAsync(ct) is { } denied) return denied;
+        ModelState.Clear();
+        SkillHits = await TaxonomySearch.SkillsAsync(Db, SkillQuery, ct);
+        Searched = true;
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAddSkillAsync(int skillId, CancellationToken ct)
+    {
+        if (await GuardAsync(ct) is { } denied) return denied;
+        ModelState.Clear();
+        if (await Db.Skills.AnyAsync(s => s.Id == skillId, ct))
+        {
+            Input.Skills.RemoveAll(s => s.SkillId == skillId);
+            Input.Skills.Insert(0, new SkillInput { SkillId = skillId, Requirement = SkillRequirement.Essential });
+        }
+        SkillQuery = null;
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        if (await GuardAsync(ct) is { } denied) return denied;
+        var employerId = (await EmployerIdAsync(ct))!.Value;
+        ModelState.Clear();
+        await ValidateAsync(employerId, ct);
+        if (!ModelState.IsValid) return await ShowAsync(ct);
+
+        Vacancy vacancy;
+        if (Id is { } id)
+        {
+            vacancy = await (await OwnVacanciesAsync(ct)).Include(v => v.Skills).Include(v => v.Languages).SingleAsync(v => v.Id == id, ct);
+            vacancy.Skills.Clear();
+            vacancy.Languages.Clear();
+        }
+        else
+        {
+            vacancy = new Vacancy { EmployerId = employerId, Title = "", CreatedAt = DateTimeOffset.UtcNow, Status = VacancyStatus.Draft };
+            Db.Vacancies.Add(vacancy);
+        }
+        var siteCity = Input.SiteId is { } siteId
+            ? await Db.EmployerSites.Where(s => s.Id == siteId).Select(s => (int?)s.CityId).SingleAsync(ct)
+            : null;
+        vacancy.Kind = Input.Kind;
+        vacancy.Title = Input.Title!.Trim();
+        vacancy.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        if (vacancy.OccupationId != Input.OccupationId) vacancy.OccupationLinkConfidence = Input.OccupationConfidence;
+        vacancy.OccupationId = Input.OccupationId;
+        if (Input.OccupationId is null) vacancy.OccupationLinkConfidence = null;
+        vacancy.SiteId = Input.SiteId;
+        vacancy.CityId = Input.CityId ?? siteCity;
+        vacancy.ContractType = Input.ContractType;
+        vacancy.Positions = Input.Positions;
+        vacancy.StartsOn = Input.StartsOn;
+        vacancy.ClosesOn = Input.ClosesOn;
+        foreach (var skill in Input.Skills.Where(s => s.Requirement != SkillRequirement.None).DistinctBy(s => s.SkillId))
+            vacancy.Skills.Add(new VacancySkill { SkillId = skill.SkillId, IsEssential = skill.Requirement == SkillRequirement.Essential });
+        foreach (var language in Input.Languages.Where(l => l.Level is not null && LanguageCodes.Contains(l.Code)).DistinctBy(l => l.Code))
+            vacancy.Languages.Add(new VacancyLanguage { Code = language.Code, MinLevel = language.Level!.Value });
+        await Db.SaveChangesAsync(ct);
+        TempData["Flash"] = t["Vacancy.Saved"].Value;
+        return RedirectToPage("Details", new { id = vacancy.Id });
+    }
+
+    private async Task ValidateAsync(int employerId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", t["Vacancy.Error.Title"]);
+        else if (Input.Title.Trim().Length > 200) ModelState.AddModelError("Input.Title", t["Vacancy.Error.TitleLength"]);
+        if (Input.Description?.Length > 4000) ModelState.AddModelError("Input.Description", t["Vacancy.Error.DescriptionLength"]);
+        if (!Enum.IsDefined(Input.Kind)) ModelState.AddModelError("Input.Kind", t["Vacancy.Error.Kind"]);
+        if (!Enum.IsDefined(Input.ContractType)) ModelState.AddModelError("Input.ContractType", t["Vacancy.Error.Contract"]);
+        if (Input.Positions is < 1 or > MaxPositions) ModelState.AddModelError("Input.Positions", t["Vacancy.Error.Positions", MaxPositions]);
+        if (Input.SiteId is { } siteId && !await Db.EmployerSites.AnyAsync(s => s.Id == siteId && s.EmployerId == employerId, ct))
+            ModelState.AddModelError("Input.SiteId", t["Vacancy.Error.Site"]);
+        if (Input.CityId is { } cityId && !await Db.Cities.AnyAsync(c => c.Id == cityId, ct))
+            ModelState.AddModelError("Input.CityId", t["Vacancy.Error.City"]);
+        if (Input.SiteId is null && Input.CityId is null) ModelState.AddModelError("Input.CityId", t["Vacancy.Error.Place"]);
+        if (Input.ClosesOn is { } closes && closes < today) ModelState.AddModelError("Input.ClosesOn", t["Vacancy.Error.ClosesInPast"]);
+        if (Input is { StartsOn: { } starts, ClosesOn: { } closesOn } && starts < closesOn)
+            ModelState.AddModelError("Input.StartsOn", t["Vacancy.Error.StartsBeforeClosing"]);
+        if (Input.OccupationId is { } occupationId && !await Db.Occupations.AnyAsync(o => o.Id == occupationId, ct))
+            ModelState.AddModelError("Input.OccupationId", t["Vacancy.Error.Occupation"]);
+        var skillIds = Input.Skills.Where(s => s.Requirement != SkillRequirement.None).Select(s => s.SkillId).Distinct().ToList();
+        if (skillIds.Count > 0 && await Db.Skills.CountAsync(s => skillIds.Contains(s.Id), ct) != skillIds.Count)
+            ModelState.AddModelError("Input.Skills", t["Vacancy.Error.Skills"]);
+        if (Input.Skills.Any(s => !Enum.IsDefined(s.Requirement)) || Input.Languages.Any(l => l.Level is { } level && !Enum.IsDefined(level)))
+            ModelState.AddModelError("Input.Skills", t["Vacancy.Error.Skills"]);
+    }
+
+    /// <summary>404 for an account without organisation or for another organisation's vacancy.</summary>
+    private async Task<IActionResult?> GuardAsync(CancellationToken ct)
+    {
+        if (await EmployerIdAsync(ct) is null) return NotFound();
+        if (Id is { } id && !await OwnsVacancyAsync(id, ct)) return NotFound();
+        return null;
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        var employerId = (await EmployerIdAsync(ct))!.Value;
+        // Every offered language gets a row, chosen level or not.
+        Input.Languages = LanguageCodes
+            .Select(code => Input.Languages.FirstOrDefault(l => l.Code == code) ?? new LanguageInput { Code = code })
+            .ToList();
+        if (Input.OccupationId is { } occupationId)
+        {
+            OccupationLabel = await Db.Occupations.Where(o => o.Id == occupationId)
+                .Select(o => Display.Occupation(o.LabelEn, o.LabelFr, o.LabelAr)).SingleOrDefaultAsync(ct);
+        }
+        var skillIds = Input.Skills.Select(s => s.SkillId).ToList();
+        SkillLabels = await Db.Skills.Where(s => skillIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.LabelEn, s.LabelFr })
+            .ToDictionaryAsync(s => s.Id, s => Display.Occupation(s.LabelEn, s.LabelFr, null), ct);
+        Input.Skills = Input.Skills.Where(s => SkillLabels.ContainsKey(s.SkillId)).DistinctBy(s => s.SkillId).ToList();
+        Sites = await Db.EmployerSites.Where(s => s.EmployerId == employerId).OrderBy(s => s.Name)
+            .Select(s => new Option(s.Id, s.Name)).ToListAsync(ct);
+        var cities = await Db.Cities.Select(c => new { c.Id, c.Name, c.NameAr }).ToListAsync(ct);
+        Cities = cities.Select(c => new Option(c.Id, Display.City(c.Name, c.NameAr)))
+            .OrderBy(c => c.Label, StringComparer.CurrentCulture).ToList();
+        return Page();
+    }
+}

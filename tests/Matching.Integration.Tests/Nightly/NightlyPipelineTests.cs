@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using Matching.Core.Domain;
+using Matching.Data;
+using Matching.Jobs;
+using Matching.Jobs.Nightly;
+using Matching.Jobs.Notifications;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Matching.Integration.Tests.Nightly;
+
+/// <summary>
+/// The nightly pipeline against real PostgreSQL and real Hangfire storage: chunk retries, SIGKILL of the standalone
+/// worker, publication atomicity and the notification outbox. Each test has its own copy of the synthetic database.
+/// </summary>
+public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixture<NightlyDatabase>
+{
+    private sealed record Row(int VacancyId, int CandidateId, int Rank, double Score, string Explanation);
+
+    [Fact]
+    public async Task A_retried_chunk_writes_the_same_rows_and_counts_once()
+    {
+        var cs = await database.CreateDatabaseAsync();
+        await using var services = Services(cs);
+        var runId = await StartAsync(services, "test:retry");
+        await RunAllChunksAsync(services, cs, runId);
+        var before = await RowsAsync(cs, runId);
+        var counters = await CountersAsync(cs, runId);
+        Assert.NotEmpty(before);
+        Assert.Equal(before.Count, counters.MatchesWritten);
+
+        // Hangfire runs the job again although the chunk committed (the worker died before acknowledging it).
+        await RunChunkAsync(services, runId, 0);
+        Assert.Equal(counters, await CountersAsync(cs, runId));
+        Assert.Equal(before, await RowsAsync(cs, runId));
+
+        // The chunk is marked unfinished while its rows are still there: the re-run must replace them, not add to them.
+        var chunkRows = await ChunkRowsAsync(cs, runId, 0);
+        await ExecuteAsync(cs, $"update match_run_chunks set status = {(int)MatchRunChunkStatus.Running} where run_id = {runId} and chunk_no = 0");
+        await ExecuteAsync(cs, $"update match_runs set status = {(int)MatchRunStatus.Running}, chunks_done = chunks_done - 1, matches_written = matches_written - {chunkRows} where id = {runId}");
+        await RunChunkAsync(services, runId, 0);
+
+        var after = await RowsAsync(cs, runId);
+        Assert.Equal(before, after);
+        Assert.Equal(after.Count, after.Select(r => (r.VacancyId, r.CandidateId)).Distinct().Count());
+        var again = await CountersAsync(cs, runId);
+        Assert.Equal(counters.ChunksTotal, again.ChunksDone);
+        Assert.Equal(after.Count, again.MatchesWritten);
+    }
+
+    [Fact]
+    public async Task Readers_see_the_previous_run_until_the_new_one_is_published_whole()
+    {
+        var cs = await database.CreateDatabaseAsync();
+        await using var services = Services(cs);
+        var first = await StartAsync(services, "test:first");
+        await RunAllChunksAsync(services, cs, first);
+        var firstRows = await PublishedAsync(cs);
+        Assert.NotEmpty(firstRows);
+        Assert.All(firstRows, r => Assert.Equal(first, r.RunId));
+
+        var second = await StartAsync(services, "test:second");
+        var total = (await CountersAsync(cs, second)).ChunksTotal;
+        await using (var scope = services.CreateAsyncScope())
+            for (var chunk = 0; chunk < total; chunk++)
+            {
+                await scope.ServiceProvider.GetRequiredService<NightlyChunkJob>().RunAsync(second, chunk, CancellationToken.None);
+                if (chunk < total - 1)
+                    Assert.False(await scope.ServiceProvider.GetRequiredService<NightlyPipeline>().PublishAsync(second, CancellationToken.None));
+                var seen = await PublishedAsync(cs);
+                Assert.Equal(firstRows, seen);
+            }
+        await using (var scope = services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<NightlyPipeline>().PublishAsync(second, CancellationToken.None));
+        var secondRows = await PublishedAsync(cs);
+        Assert.All(secondRows, r => Assert.Equal(second, r.RunId));
+        Assert.Equal((await CountersAsync(cs, second)).MatchesWritten, secondRows.Count);
+    }
+
+    [Fact]
+    public async Task Killing_the_worker_mid_run_still_publishes_the_same_shortlists_without_losing_decisions()
+    {
+        var cs = await database.CreateDatabaseAsync();
+        await using var services = Services(cs);
+        var worker = StartWorker(cs);
+        try
+        {
+            var clean = await StartAsync(services, "test:clean");
+            await WaitPublishedAsync(cs, clean, TimeSpan.FromMinutes(4));
+            var cleanRows = await RowsAsync(cs, clean);
+            // Employers decided on some of the clean run's matches; re-scoring must not touch them.
+            await ExecuteAsync(cs, $"""
+                insert into decisions (candidate_id, vacancy_id, run_id, step, decided_at)
+                select candidate_id, vacancy_id, run_id, {(int)DecisionStep.Shortlisted}, now() from matches where run_id = {clean} and rank <= 2
+                """);
+            var decisions = await ScalarAsync(cs, "select count(*) from decisions");
+            Assert.True(decisions > 0);
+
+            var resumed = await StartAsync(services, "test:resumed");
+            var watch = Stopwatch.StartNew();
+            while ((await CountersAsync(cs, resumed)).ChunksDone < 3 && watch.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(20);
+            worker.Kill(); // SIGKILL: no shutdown, the fetched jobs stay fetched by a dead server
+            await worker.WaitForExitAsync();
+            var atKill = await CountersAsync(cs, resumed);
+            Assert.True(atKill.ChunksDone >= 3 && atKill.ChunksDone < atKill.ChunksTotal, $"the kill should land mid-run ({atKill.ChunksDone}/{atKill.ChunksTotal})");
+
+            worker = StartWorker(cs);
+            await WaitPublishedAsync(cs, resumed, TimeSpan.FromMinutes(4));
+            var resumedRows = await RowsAsync(cs, resumed);
+            Assert.Equal(cleanRows, resumedRows);
+            Assert.Equal(resumedRows.Count, resumedRows.Select(r => (r.VacancyId, r.CandidateId)).Distinct().Count());
+            Assert.Equal(resumedRows.Count, (await CountersAsync(cs, resumed)).MatchesWritten);
+            Assert.Equal(decisions, await ScalarAsync(cs, "select count(*) from decisions"));
+            Assert.Equal(0, await ScalarAsync(cs, $"select count(*) from decisions d where not exists (select 1 from matches m where m.run_id = {resumed} and m.vacancy_id = d.vacancy_id and m.candidate_id = d.candidate_id)"));
+        }
+        finally
+        {
+            if (!worker.HasExited) { worker.Kill(); await worker.WaitForExitAsync(); }
+        }
+    }
+
+    [Fact]
+    public async Task A_retried_alert_job_and_sender_deliver_one_notification()
+    {
+        var cs = await database.CreateDatabaseAsync();
+        var folder = Path.Combine(Path.GetTempPath(), $"nightly-notifications-{Guid.NewGuid():N}");
+        await using var services = Services(cs, folder);
+        var adviser = await ScalarAsync(cs, "insert into advisers (name, agency, is_synthetic) values ('Conseillère test', 'ANAPEC Rabat', true) returning id");
+        await ExecuteAsync(cs, $"update candidates set adviser_id = {adviser}, document_expires_on = current_date + 20 where id = (select min(id) from candidates)");
+        try
+        {
+            for (var attempt = 0; attempt < 2; attempt++)
+                await using (var scope = services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<DocumentExpiryAlertsJob>().RunAsync(CancellationToken.None);
+                    await scope.ServiceProvider.GetRequiredService<OutboxSenderJob>().RunAsync(CancellationToken.None);
+                }
+            Assert.Equal(1, await ScalarAsync(cs, $"select count(*) from notifications where recipient = 'adviser:{adviser}'"));
+            Assert.Equal(1, await ScalarAsync(cs, "select count(*) from notifications where sent_at is not null"));
+            var files = Directory.GetFiles(folder);
+            Assert.Single(files);
+            Assert.Contains($"adviser:{adviser}", await File.ReadAllTextAsync(files[0]), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static ServiceProvider Services(string cs, string? notificationsFolder = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Matching"] = cs,
+            ["Jobs:RunServer"] = "false",
+            ["Jobs:RegisterRecurringJobs"] = "false",
+            ["Jobs:VacanciesPerChunk"] = "4",
+            ["Notifications:Folder"] = notificationsFolder ?? Path.GetTempPath(),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddMatchingData(configuration);
+        services.AddMatchingJobs(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<int> StartAsync(ServiceProvider services, string key)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NightlyPipeline>().StartAsync(key, "test", CancellationToken.None);
+    }
+
+    private static async Task RunChunkAsync(ServiceProvider services, int runId, int chunk)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NightlyChunkJob>().RunAsync(runId, chunk, CancellationToken.None);
+    }
+
+    private static async Task RunAllChunksAsync(ServiceProvider services, string cs, int runId)
+    {
+        var total = (await CountersAsync(cs, runId)).ChunksTotal;
+        Assert.True(total > 3);
+        for (var chunk = 0; chunk < total; chunk++) await RunChunkAsync(services, runId, chunk);
+        await using var scope = services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<NightlyPipeline>().PublishAsync(runId, CancellationToken.None));
+    }
+
+    /// <summary>The standalone worker, as deployed: `dotnet Matching.Jobs.dll` with settings from the environment.</summary>
+    private static Process StartWorker(string cs)
+    {
+        var dll = Path.Combine(RepositoryRoot(), "jobs", "Matching.Jobs", "bin", BuildConfiguration(), "net10.0", "Matching.Jobs.dll");
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        start.Environment["ConnectionStrings__Matching"] = cs;
+        start.Environment["Jobs__RegisterRecurringJobs"] = "false";
+        start.Environment["Jobs__WorkerCount"] = "2";
+        start.Environment["Jobs__InvisibilityTimeoutSeconds"] = "10";
+        start.Environment["Jobs__QueuePollIntervalSeconds"] = "1";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static string BuildConfiguration() => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Matching.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Matching.sln not found above the test assembly.");
+    }
+
+    private static async Task WaitPublishedAsync(string cs, int runId, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (await ScalarAsync(cs, $"select status from match_runs where id = {runId}") != (int)MatchRunStatus.Published)
+        {
+            if (watch.Elapsed > timeout)
+            {
+                var c = await CountersAsync(cs, runId);
+                Assert.Fail($"run {runId} not published after {timeout.TotalSeconds} s ({c.ChunksDone}/{c.ChunksTotal} chunks)");
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<List<Row>> RowsAsync(string cs, int runId)
+    {
+        var rows = new List<Row>();
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select vacancy_id, candidate_id, rank, score, explanation_json::text from matches where run_id = {runId} order by vacancy_id, rank, candidate_id", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(new Row(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetString(4)));
+        return rows;
+    }
+
+    /// <summary>What a portal reads: the latest Published run's shortlists, in one statement.</summary>
+    private static async Task<List<(int RunId, int VacancyId, int CandidateId, int Rank)>> PublishedAsync(string cs)
+    {
+        var rows = new List<(int, int, int, int)>();
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            select run_id, vacancy_id, candidate_id, rank from matches
+            where run_id = (select id from match_runs where status = {(int)MatchRunStatus.Published} order by id desc limit 1)
+            order by vacancy_id, rank
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+        return rows;
+    }
+
+    private static async Task<(int ChunksDone, int ChunksTotal, long MatchesWritten)> CountersAsync(string cs, int runId)
+    {
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select chunks_done, chunks_total, matches_written from match_runs where id = {runId}", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2));
+    }
+
+    private static Task<long> ChunkRowsAsync(string cs, int runId, int chunk) =>
+        ScalarAsync(cs, $"select rows_written from match_run_chunks where run_id = {runId} and chunk_no = {chunk}");
+
+    private static async Task<long> ScalarAsync(string cs, string sql)
+    {
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(string cs, string sql)
+    {
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
