@@ -43,7 +43,7 @@ public sealed class ProfileLoader(TaxonomyGraph graph)
                 Id = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Skills = skills.GetValueOrDefault(id) ?? [],
                 Languages = languages.GetValueOrDefault(id) ?? [],
-                DesiredOccupations = (desired.GetValueOrDefault(id) ?? []).Select(o => o!.Value).ToList(),
+                DesiredOccupations = (desired.GetValueOrDefault(id) ?? []).Select(o => new LinkedOccupation(o!.Value)).ToList(),
                 Experiences = spans,
                 Titles = spans.Select(e => e.Title).OfType<string>().ToList(),
                 Location = reader.IsDBNull(1) ? GeoPlace.Unknown : places.GetValueOrDefault(reader.GetInt32(1), GeoPlace.Unknown),

@@ -39,7 +39,7 @@ public static class SyntheticPopulation
         rows += await CopyAsync(connection, "candidate_languages (candidate_id, code, level)",
             candidates.SelectMany((c, i) => c.Languages.Select(l => new object?[] { firstCandidate + i, l.Code, (int)l.Level })), ct);
         rows += await CopyAsync(connection, "candidate_desired_occupations (candidate_id, occupation_id)",
-            candidates.SelectMany((c, i) => c.DesiredOccupations.Distinct().Select(o => new object?[] { firstCandidate + i, occupationIds[o] })), ct);
+            candidates.SelectMany((c, i) => c.DesiredOccupations.Select(o => o.Occupation).Distinct().Select(o => new object?[] { firstCandidate + i, occupationIds[o] })), ct);
         rows += await CopyAsync(connection, "candidate_experiences (candidate_id, title, occupation_id, started_on, ended_on)",
             candidates.SelectMany((c, i) => c.Experiences.Select(e => new object?[] { firstCandidate + i,
                 e.Title ?? (e.Occupation >= 0 ? graph.OccupationLabel(e.Occupation, "fr") : "emploi"), e.Occupation >= 0 ? occupationIds[e.Occupation] : null,
