@@ -34,6 +34,7 @@ public static class CommandLine
         new TrainLinkerCommand(),
         new NightlyCommand(),
         new BenchNightlyCommand(),
+        new BenchShortlistCommand(),
         new DemoLoginsCommand(),
     ];
 
