@@ -78,6 +78,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<OutboxSenderJob>();
         services.AddScoped<DocumentExpiryAlertsJob>();
         services.AddScoped<MentorCheckInRemindersJob>();
+        services.AddScoped<EmployerMorningSummaryJob>();
         if (jobs.RunServer)
             services.AddHangfireServer(o => { o.WorkerCount = jobs.WorkerCount; o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}"; });
         if (jobs.RegisterRecurringJobs) services.AddHostedService<RecurringJobsRegistrar>();

@@ -35,6 +35,7 @@ public static class CommandLine
         new TrainLinkerCommand(),
         new NightlyCommand(),
         new BenchNightlyCommand(),
+        new BenchShortlistCommand(),
         new DemoLoginsCommand(),
     ];
 

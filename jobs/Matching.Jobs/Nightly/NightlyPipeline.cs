@@ -1,6 +1,7 @@
 using Hangfire;
 using Matching.Core.Domain;
 using Matching.Data;
+using Matching.Jobs.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -146,6 +147,7 @@ public sealed class NightlyPipeline(
             ct, ("published", (int)MatchRunStatus.Published), ("now", now), ("run", runId));
         await tx.CommitAsync(ct);
         logger.LogInformation("Run {Run} published", runId);
+        jobs.Enqueue<EmployerMorningSummaryJob>(j => j.RunAsync(runId, CancellationToken.None));
         return true;
     }
 

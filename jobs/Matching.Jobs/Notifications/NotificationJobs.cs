@@ -105,3 +105,42 @@ public sealed class MentorCheckInRemindersJob(MatchingDbContext db, TimeProvider
         return added;
     }
 }
+
+/// <summary>
+/// The employers' morning summary, enqueued when a run is published: every user of an organisation whose open
+/// vacancies gained candidates that the previous published run did not list gets one message for the run. Keyed by
+/// run, so a retried job or a second publish call adds nothing.
+/// </summary>
+public sealed class EmployerMorningSummaryJob(MatchingDbContext db, TimeProvider clock, ILogger<EmployerMorningSummaryJob> logger)
+{
+    public static string EventKey(int runId) => $"morning-summary:{runId}";
+
+    public async Task<int> RunAsync(int runId, CancellationToken ct)
+    {
+        var previous = await db.MatchRuns.Where(r => r.Id < runId && r.Status == MatchRunStatus.Published).MaxAsync(r => (int?)r.Id, ct) ?? 0;
+        var fresh = await db.Matches
+            .Where(m => m.RunId == runId && m.Vacancy!.Status == VacancyStatus.Open
+                        && !db.Matches.Any(p => p.RunId == previous && p.VacancyId == m.VacancyId && p.CandidateId == m.CandidateId))
+            .GroupBy(m => new { m.VacancyId, m.Vacancy!.Title, m.Vacancy.EmployerId })
+            .Select(g => new { g.Key.VacancyId, g.Key.Title, g.Key.EmployerId, Count = g.Count() })
+            .OrderBy(v => v.VacancyId)
+            .ToListAsync(ct);
+        var employerIds = fresh.Select(v => v.EmployerId).Distinct().ToList();
+        var users = await db.Users.Where(u => u.EmployerId != null && employerIds.Contains(u.EmployerId.Value))
+            .OrderBy(u => u.Id).Select(u => new { u.Id, EmployerId = u.EmployerId!.Value }).ToListAsync(ct);
+        var added = 0;
+        foreach (var user in users)
+        {
+            var vacancies = fresh.Where(v => v.EmployerId == user.EmployerId).ToList();
+            var total = vacancies.Sum(v => v.Count);
+            var lines = vacancies.Select(v => $"- {v.Title} : {v.Count} nouveau(x) profil(s) — /Employer/Shortlist/{v.VacancyId}");
+            if (await Outbox.AddAsync(db, $"user:{user.Id}", EventKey(runId),
+                    $"Nouveaux candidat·e·s : {total} sur {vacancies.Count} offre(s) ouverte(s)",
+                    $"Bonjour,\n\nLa mise en relation de cette nuit a trouvé de nouveaux profils pseudonymisés pour vos offres :\n{string.Join('\n', lines)}\n\nOuvrez la présélection pour les examiner.",
+                    clock.GetUtcNow(), ct))
+                added++;
+        }
+        logger.LogInformation("Run {Run}: {Vacancies} open vacancies with new candidates, {Added} employer summaries queued", runId, fresh.Count, added);
+        return added;
+    }
+}

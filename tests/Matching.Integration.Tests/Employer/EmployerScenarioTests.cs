@@ -22,6 +22,16 @@ public sealed class EmployerScenarioTests(MatchingFixture fixture) : MatchingTes
 
     private static readonly ResourceManager Labels = new(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
 
+    private int? _postedVacancyId;
+
+    /// <summary>Vacancies are seeded data that the reset keeps: remove the one this test posted (its rows cascade).</summary>
+    public override async Task DisposeAsync()
+    {
+        if (_postedVacancyId is not { } id) return;
+        await using var db = Fixture.CreateDbContext();
+        await db.Vacancies.Where(v => v.Id == id).ExecuteDeleteAsync();
+    }
+
     [Fact]
     public async Task An_employer_posts_an_internship_reviews_the_nightly_shortlist_decides_and_reads_it_in_Arabic()
     {
@@ -61,6 +71,7 @@ public sealed class EmployerScenarioTests(MatchingFixture fixture) : MatchingTes
         await page.Locator("[data-testid='vacancy-publish']").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid='vacancy-status']")).ToHaveTextAsync(Label("VacancyStatus.Open", "fr"));
         var vacancyId = int.Parse(page.Url.Split('/').Last().Split('?')[0], CultureInfo.InvariantCulture);
+        _postedVacancyId = vacancyId;
         var vacancy = await db.Vacancies.Include(v => v.Skills).SingleAsync(v => v.Id == vacancyId);
         Assert.Equal((VacancyKind.Internship, VacancyStatus.Open, occupation.OccupationId), (vacancy.Kind, vacancy.Status, vacancy.OccupationId));
         Assert.Contains(vacancy.Skills, s => s.IsEssential);
@@ -76,6 +87,12 @@ public sealed class EmployerScenarioTests(MatchingFixture fixture) : MatchingTes
         var run = await WaitForPublishedRunAsync(TimeSpan.FromMinutes(3));
         var ranked = await db.Matches.Where(m => m.RunId == run.Id && m.VacancyId == vacancyId).OrderBy(m => m.Rank).Select(m => m.CandidateId).ToListAsync();
         Assert.True(ranked.Count >= 3, $"run {run.Id} ranked {ranked.Count} candidates on the new internship");
+
+        // The morning summary reaches the outbox once the run is published: the new internship's candidates are all new.
+        var userA = (await db.Users.SingleAsync(u => u.Email == EmployerA)).Id;
+        var summary = await WaitForAsync(() => db.Notifications.AsNoTracking()
+            .FirstOrDefaultAsync(n => n.Recipient == $"user:{userA}" && n.EventKey == $"morning-summary:{run.Id}"), TimeSpan.FromSeconds(60));
+        Assert.Contains($"{ranked.Count} nouveau(x) profil(s) — /Employer/Shortlist/{vacancyId}", summary.Body, StringComparison.Ordinal);
 
         // Open the shortlist and read an explanation.
         await page.Locator("[data-testid='vacancy-shortlist']").ClickAsync();
@@ -151,6 +168,17 @@ public sealed class EmployerScenarioTests(MatchingFixture fixture) : MatchingTes
 
     private static async Task<string> IdentityOfAsync(Data.MatchingDbContext db, int candidateId) =>
         await db.CandidateIdentities.Where(i => i.CandidateId == candidateId).Select(i => i.LastName).SingleAsync();
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout) where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await probe() is { } found) return found;
+            Assert.True(DateTime.UtcNow < deadline, $"nothing within {timeout.TotalSeconds:0} s");
+            await Task.Delay(500);
+        }
+    }
 
     private async Task<MatchRun> WaitForPublishedRunAsync(TimeSpan timeout)
     {

@@ -40,6 +40,8 @@ public sealed class WebHostProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Demo__Enabled"] = "true";
         info.Environment["ConnectionStrings__Matching"] = connectionString;
+        // The file sender's outbox messages go with the run's other output, not into the source tree.
+        info.Environment["Notifications__Folder"] = RepositoryLayout.TestResults("notifications");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
 
         var logFile = Path.Combine(RepositoryLayout.TestResults(), $"{name}-{port}.log");
