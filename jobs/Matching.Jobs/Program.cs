@@ -1,6 +1,5 @@
 using Matching.Data;
 using Matching.Jobs;
-using Microsoft.Extensions.Options;
 
 // Standalone worker: runs Hangfire jobs outside the web process, sharing the PostgreSQL storage.
 try
@@ -11,13 +10,9 @@ try
     await builder.Build().RunAsync();
     return 0;
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (StartupFailure.Describe(e) is { } sentence)
 {
-    Console.Error.WriteLine($"Matching.Jobs cannot start: {string.Join(" ", e.Failures)}");
-    return 1;
-}
-catch (Npgsql.NpgsqlException e)
-{
-    Console.Error.WriteLine($"Matching.Jobs cannot reach PostgreSQL ({e.GetBaseException().Message}): start it with ./run.sh or fix ConnectionStrings__Matching.");
+    // A wrong setting or a stopped server is the operator's to fix: say which, without a stack trace.
+    Console.Error.WriteLine($"Matching.Jobs {sentence}");
     return 1;
 }

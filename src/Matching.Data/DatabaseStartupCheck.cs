@@ -29,3 +29,15 @@ internal sealed class DatabaseStartupCheck(IOptions<DatabaseOptions> options) : 
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>Turns the start-up failures an operator can fix (settings, an unreachable server) into one sentence.</summary>
+public static class StartupFailure
+{
+    /// <summary>The sentence for <paramref name="e"/>, or null when it is a bug that deserves its stack trace.</summary>
+    public static string? Describe(Exception e) => e switch
+    {
+        OptionsValidationException o => $"cannot start: {string.Join(" ", o.Failures)}",
+        NpgsqlException n => $"cannot reach PostgreSQL ({n.GetBaseException().Message}): start it with ./run.sh or fix ConnectionStrings__Matching.",
+        _ => null,
+    };
+}

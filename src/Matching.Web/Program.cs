@@ -1,7 +1,6 @@
 using Matching.Data;
 using Matching.Jobs;
 using Matching.Web;
-using Microsoft.Extensions.Options;
 
 try
 {
@@ -19,15 +18,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (StartupFailure.Describe(e) is { } sentence)
 {
-    // A wrong setting is the operator's to fix: say which, without a stack trace.
-    Console.Error.WriteLine($"Matching.Web cannot start: {string.Join(" ", e.Failures)}");
-    return 1;
-}
-catch (Npgsql.NpgsqlException e)
-{
-    Console.Error.WriteLine($"Matching.Web cannot reach PostgreSQL ({e.GetBaseException().Message}): start it with ./run.sh or fix ConnectionStrings__Matching.");
+    // A wrong setting or a stopped server is the operator's to fix: say which, without a stack trace.
+    Console.Error.WriteLine($"Matching.Web {sentence}");
     return 1;
 }
 
