@@ -40,6 +40,16 @@ while IFS= read -r line; do
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done < <(grep -E '^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+' "$RESULTS/test.log" || true)
 
+# Notebooks are programs that write reports: each must still run (counted as one test each).
+for notebook in notebooks/*.cs; do
+  T=$(date +%s)
+  if dotnet run "$notebook" >"$RESULTS/$(basename "$notebook" .cs).log" 2>&1; then
+    passed=$((passed + 1)); say "notebook $notebook ran in $(elapsed "$T") s."
+  else
+    failed=$((failed + 1)); say "notebook $notebook FAILED (log in TestResults/$(basename "$notebook" .cs).log)."
+  fi
+done
+
 projects=$(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | wc -l)
 if [ "$summaries" -lt "$projects" ]; then
   say "only $summaries of $projects test projects reported a summary (a test host crashed?)."
