@@ -173,7 +173,7 @@ internal sealed class LabelIndex
     public List<(int Concept, float Score)> Search(string text, string lang, int top)
     {
         var result = new List<(int, float)>(top);
-        var queryTokens = TitleNormalizer.Tokens(text);
+        var queryTokens = TitleNormalizer.QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
         var maxScore = Accumulate(queryTokens, lang, s);
@@ -190,7 +190,7 @@ internal sealed class LabelIndex
     {
         var result = new List<(int, float)>(top);
         features.Clear();
-        var queryTokens = TitleNormalizer.Tokens(text);
+        var queryTokens = TitleNormalizer.QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
         var maxScore = Accumulate(queryTokens, lang, s);
@@ -272,8 +272,9 @@ internal sealed class LabelIndex
 
         s.Begin();
         ScoreLabels(queryTokens, french, wq, we, 1f, s);
-        if (_vocabulary is not null)
-            foreach (var rewritten in _vocabulary.Rewrites(queryTokens))
+        var rewrites = _vocabulary?.Rewrites(queryTokens);
+        if (rewrites is not null)
+            foreach (var rewritten in rewrites)
                 ScoreLabels(rewritten, french, wq, we, w.RewriteFactor, s);
         foreach (var c in s.TouchedConcepts)
         {
@@ -283,16 +284,25 @@ internal sealed class LabelIndex
 
         if (w.NgramCosine > 0)
         {
+            // A concept keeps its best n-gram similarity over the query's wordings: without the rewrites, an opaque word
+            // ("téléconseiller") lends its n-grams to look-alike labels ("conseiller …") and outweighs the known meaning.
             var state = (s, w.NgramCosine);
-            _ngrams.Search(Padded(queryTokens), ref state, static (ref (Scratch S, float Weight) st, int c, float cos) =>
-            {
-                if (st.S.ConceptScore[c] == 0) { st.S.TouchedConcepts.Add(c); st.S.BestLabel[c] = -1; }
-                st.S.ConceptScore[c] += st.Weight * cos;
-                st.S.Ngram[c] = cos;
-            });
+            NgramPass(Padded(queryTokens), ref state);
+            if (rewrites is not null)
+                foreach (var rewritten in rewrites)
+                    if (rewritten.Count > 0) NgramPass(Padded(rewritten), ref state);
         }
         return maxScore;
     }
+
+    private void NgramPass(string padded, ref (Scratch S, float Weight) state) =>
+        _ngrams.Search(padded, ref state, static (ref (Scratch S, float Weight) st, int c, float cos) =>
+        {
+            if (st.S.ConceptScore[c] == 0 && st.S.Ngram[c] == 0) { st.S.TouchedConcepts.Add(c); st.S.BestLabel[c] = -1; }
+            if (cos <= st.S.Ngram[c]) return;
+            st.S.ConceptScore[c] += st.Weight * (cos - st.S.Ngram[c]);
+            st.S.Ngram[c] = cos;
+        });
 
     /// <summary>Scores the labels sharing a token with one wording of the query; concepts keep their best label over wordings.</summary>
     private void ScoreLabels(List<string> queryTokens, bool french, float wq, float we, float factor, Scratch s)

@@ -87,6 +87,29 @@ public static partial class TitleNormalizer
         return result;
     }
 
+    // Words of job-ad titles that say nothing about the occupation: gender tags ("H/F"), contract, seniority, languages,
+    // and the Moroccan cities ads are posted in. Stripped from queries only (ESCO labels never rely on them), and only
+    // while some other word remains. "polyvalent" is kept: ESCO uses it ("infirmier polyvalent").
+    private static readonly HashSet<string> QueryNoise = new[]
+    {
+        "h", "f", "hf", "fh", "cdi", "cdd", "anapec", "stage", "stagiaire", "interim", "urgent", "recrute", "recherche",
+        "junior", "senior", "confirme", "experimente", "debutant", "bilingue", "trilingue", "francophone", "anglophone",
+        "temps", "plein", "partiel", "maroc", "morocco", "casablanca", "casa", "rabat", "tanger", "tangier", "marrakech",
+        "fes", "fez", "meknes", "agadir", "kenitra", "oujda", "tetouan", "mohammedia", "jadida", "safi", "nador",
+        "laayoune", "dakhla", "mellal", "khouribga", "settat", "larache", "berrechid", "essaouira", "ouarzazate", "temara",
+    }.Select(Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The tokens of a typed query (<see cref="Tokens"/>) without the noise of job-ad titles: "H/F", "CDI", "confirmé",
+    /// "junior", "bilingue", city names. Keeps everything when nothing else would remain.
+    /// </summary>
+    public static List<string> QueryTokens(string text)
+    {
+        var tokens = Tokens(text);
+        var kept = tokens.FindAll(t => !QueryNoise.Contains(t));
+        return kept.Count > 0 ? kept : tokens;
+    }
+
     /// <summary>Appends the comparable tokens of <paramref name="text"/> to <paramref name="result"/> (no duplicates).</summary>
     public static void AppendTokens(string text, List<string> result)
     {
