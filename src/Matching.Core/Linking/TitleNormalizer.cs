@@ -92,9 +92,9 @@ public static partial class TitleNormalizer
     // while some other word remains. "polyvalent" is kept: ESCO uses it ("infirmier polyvalent").
     private static readonly HashSet<string> QueryNoise = new[]
     {
-        "h", "f", "hf", "fh", "cdi", "cdd", "anapec", "stage", "stagiaire", "interim", "urgent", "recrute", "recherche",
+        "h", "f", "hf", "fh", "cdi", "cdd", "anapec", "stagiaire", "urgent",
         "junior", "senior", "confirme", "experimente", "debutant", "bilingue", "trilingue", "francophone", "anglophone",
-        "temps", "plein", "partiel", "maroc", "morocco", "casablanca", "casa", "rabat", "tanger", "tangier", "marrakech",
+        "maroc", "morocco", "casablanca", "casa", "rabat", "tanger", "tangier", "marrakech",
         "fes", "fez", "meknes", "agadir", "kenitra", "oujda", "tetouan", "mohammedia", "jadida", "safi", "nador",
         "laayoune", "dakhla", "mellal", "khouribga", "settat", "larache", "berrechid", "essaouira", "ouarzazate", "temara",
     }.Select(Stem).ToHashSet(StringComparer.Ordinal);
