@@ -90,14 +90,19 @@ internal sealed class LabelIndex
         var buffer = new List<string>(16);
         var ngramLabels = new List<(int, string)>();
         var seenInConcept = new HashSet<string>(StringComparer.Ordinal);
+        // Each label is tokenised once, here; the synonym learner reuses the tokens (tokenising is most of the build time).
+        var tokenisedLabels = new List<IReadOnlyList<(string Lang, List<string> Tokens)>>(concepts.Count);
 
         for (var c = 0; c < concepts.Count; c++)
         {
             seenInConcept.Clear();
+            var tokenisedOfConcept = new List<(string Lang, List<string> Tokens)>(concepts[c].Labels.Count);
+            tokenisedLabels.Add(tokenisedOfConcept);
             foreach (var label in concepts[c].Labels)
             {
-                buffer.Clear();
+                buffer = new List<string>(8);
                 TitleNormalizer.AppendTokens(label.Text, buffer);
+                tokenisedOfConcept.Add((label.Lang, buffer));
                 if (buffer.Count == 0) continue;
                 // The same normalised label twice for one concept (e.g. "aide-soignant" and "aide-soignante") is indexed once.
                 var key = string.Join(' ', buffer) + "|" + label.Lang;
@@ -164,7 +169,7 @@ internal sealed class LabelIndex
         _ngrams = new CharNgramIndex(ngramLabels, concepts.Count, skipCommonGrams: true);
         _narrowerLog = concepts.Select(c => MathF.Log2(1 + c.Narrower)).ToArray();
         _generality = _narrowerLog.Select(n => Math.Min(1f, n / 4f)).ToArray();
-        _synonyms = Weights.LearnedSynonyms ? LabelSynonyms.Learn(concepts) : [];
+        _synonyms = Weights.LearnedSynonyms ? LabelSynonyms.Learn(tokenisedLabels) : [];
     }
 
     private static string Padded(List<string> tokens) => " " + string.Join(' ', tokens) + " ";
