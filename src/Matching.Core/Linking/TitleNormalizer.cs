@@ -70,9 +70,10 @@ public static partial class TitleNormalizer
         }
         var folded = sb.ToString();
         // "agent(e)", "vendeur(se)", "employé·e", "agent.e", "salarié-e", "agent/e", "chauffeur/euse": drop the marker.
-        folded = GenderSuffixInParentheses().Replace(folded, "");
-        folded = GenderSuffixAfterDot().Replace(folded, "");
-        folded = GenderSuffixAfterSlash().Replace(folded, "");
+        // The regexes only run when their marker character is present: most labels have none (index build time).
+        if (folded.Contains('(')) folded = GenderSuffixInParentheses().Replace(folded, "");
+        if (folded.AsSpan().IndexOfAny("·•.-") >= 0) folded = GenderSuffixAfterDot().Replace(folded, "");
+        if (folded.Contains('/')) folded = GenderSuffixAfterSlash().Replace(folded, "");
         return folded;
     }
 
