@@ -6,7 +6,7 @@ namespace Matching.Core.Linking;
 /// </summary>
 internal sealed class CharNgramIndex
 {
-    private readonly Dictionary<ulong, int> _gramIds = [];
+    private readonly Dictionary<ulong, int> _gramIds;
     private readonly float[] _idf;
     private readonly float _unknownIdf, _minSearchedIdf;
     private readonly int[] _postingStart, _postingLabel;
@@ -21,6 +21,7 @@ internal sealed class CharNgramIndex
     public CharNgramIndex(IReadOnlyList<(int Concept, string Text)> labels, int conceptCount, bool skipCommonGrams)
     {
         _conceptCount = conceptCount;
+        _gramIds = new Dictionary<ulong, int>(labels.Count * 4);
         // Flat (gram id, tf) runs per label, built with one reusable buffer: this runs at start-up.
         var labelStart = new List<int>(labels.Count + 1) { 0 };
         var labelGram = new List<int>(labels.Count * 24);
@@ -35,7 +36,9 @@ internal sealed class CharNgramIndex
                 for (var i = 0; i + n <= text.Length; i++)
                 {
                     var g = GramHash(text, i, n);
-                    if (!_gramIds.TryGetValue(g, out var id)) { id = df.Count; _gramIds[g] = id; df.Add(0); }
+                    // One hash lookup per n-gram (this loop is most of the index build).
+                    ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_gramIds, g, out var exists);
+                    if (!exists) { id = df.Count; df.Add(0); }
                     ids.Add(id);
                 }
             if (ids.Count == 0) continue;

@@ -90,14 +90,19 @@ internal sealed class LabelIndex
         var buffer = new List<string>(16);
         var ngramLabels = new List<(int, string)>();
         var seenInConcept = new HashSet<string>(StringComparer.Ordinal);
+        // Each label is tokenised once, here; the synonym learner reuses the tokens (tokenising is most of the build time).
+        var tokenisedLabels = new List<IReadOnlyList<(string Lang, List<string> Tokens)>>(concepts.Count);
 
         for (var c = 0; c < concepts.Count; c++)
         {
             seenInConcept.Clear();
+            var tokenisedOfConcept = new List<(string Lang, List<string> Tokens)>(concepts[c].Labels.Count);
+            tokenisedLabels.Add(tokenisedOfConcept);
             foreach (var label in concepts[c].Labels)
             {
-                buffer.Clear();
+                buffer = new List<string>(8);
                 TitleNormalizer.AppendTokens(label.Text, buffer);
+                tokenisedOfConcept.Add((label.Lang, buffer));
                 if (buffer.Count == 0) continue;
                 // The same normalised label twice for one concept (e.g. "aide-soignant" and "aide-soignante") is indexed once.
                 var key = string.Join(' ', buffer) + "|" + label.Lang;
@@ -164,7 +169,7 @@ internal sealed class LabelIndex
         _ngrams = new CharNgramIndex(ngramLabels, concepts.Count, skipCommonGrams: true);
         _narrowerLog = concepts.Select(c => MathF.Log2(1 + c.Narrower)).ToArray();
         _generality = _narrowerLog.Select(n => Math.Min(1f, n / 4f)).ToArray();
-        _synonyms = Weights.LearnedSynonyms ? LabelSynonyms.Learn(concepts) : [];
+        _synonyms = Weights.LearnedSynonyms ? LabelSynonyms.Learn(tokenisedLabels) : [];
     }
 
     private static string Padded(List<string> tokens) => " " + string.Join(' ', tokens) + " ";
@@ -173,7 +178,7 @@ internal sealed class LabelIndex
     public List<(int Concept, float Score)> Search(string text, string lang, int top)
     {
         var result = new List<(int, float)>(top);
-        var queryTokens = TitleNormalizer.Tokens(text);
+        var queryTokens = TitleNormalizer.QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
         var maxScore = Accumulate(queryTokens, lang, s);
@@ -190,7 +195,7 @@ internal sealed class LabelIndex
     {
         var result = new List<(int, float)>(top);
         features.Clear();
-        var queryTokens = TitleNormalizer.Tokens(text);
+        var queryTokens = TitleNormalizer.QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
         var maxScore = Accumulate(queryTokens, lang, s);
@@ -272,8 +277,9 @@ internal sealed class LabelIndex
 
         s.Begin();
         ScoreLabels(queryTokens, french, wq, we, 1f, s);
-        if (_vocabulary is not null)
-            foreach (var rewritten in _vocabulary.Rewrites(queryTokens))
+        var rewrites = _vocabulary?.Rewrites(queryTokens);
+        if (rewrites is not null)
+            foreach (var rewritten in rewrites)
                 ScoreLabels(rewritten, french, wq, we, w.RewriteFactor, s);
         foreach (var c in s.TouchedConcepts)
         {
@@ -283,16 +289,25 @@ internal sealed class LabelIndex
 
         if (w.NgramCosine > 0)
         {
+            // A concept keeps its best n-gram similarity over the query's wordings: without the rewrites, an opaque word
+            // ("téléconseiller") lends its n-grams to look-alike labels ("conseiller …") and outweighs the known meaning.
             var state = (s, w.NgramCosine);
-            _ngrams.Search(Padded(queryTokens), ref state, static (ref (Scratch S, float Weight) st, int c, float cos) =>
-            {
-                if (st.S.ConceptScore[c] == 0) { st.S.TouchedConcepts.Add(c); st.S.BestLabel[c] = -1; }
-                st.S.ConceptScore[c] += st.Weight * cos;
-                st.S.Ngram[c] = cos;
-            });
+            NgramPass(Padded(queryTokens), ref state);
+            if (rewrites is not null)
+                foreach (var rewritten in rewrites)
+                    if (rewritten.Count > 0) NgramPass(Padded(rewritten), ref state);
         }
         return maxScore;
     }
+
+    private void NgramPass(string padded, ref (Scratch S, float Weight) state) =>
+        _ngrams.Search(padded, ref state, static (ref (Scratch S, float Weight) st, int c, float cos) =>
+        {
+            if (st.S.ConceptScore[c] == 0 && st.S.Ngram[c] == 0) { st.S.TouchedConcepts.Add(c); st.S.BestLabel[c] = -1; }
+            if (cos <= st.S.Ngram[c]) return;
+            st.S.ConceptScore[c] += st.Weight * (cos - st.S.Ngram[c]);
+            st.S.Ngram[c] = cos;
+        });
 
     /// <summary>Scores the labels sharing a token with one wording of the query; concepts keep their best label over wordings.</summary>
     private void ScoreLabels(List<string> queryTokens, bool french, float wq, float we, float factor, Scratch s)

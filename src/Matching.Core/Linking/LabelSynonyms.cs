@@ -10,19 +10,24 @@ internal static class LabelSynonyms
     public const int MinConcepts = 2;
     private const int MaxPerWord = 8;
 
-    public static Dictionary<string, (string Token, float Sim)[]> Learn(IReadOnlyList<IndexedConcept> concepts)
+    public static Dictionary<string, (string Token, float Sim)[]> Learn(IReadOnlyList<IndexedConcept> concepts) =>
+        Learn(concepts.Select(c => (IReadOnlyList<(string Lang, List<string> Tokens)>)
+            c.Labels.Select(l => (l.Lang, TitleNormalizer.Tokens(l.Text))).ToList()).ToList());
+
+    /// <summary>Learns from labels already normalised (one list of (language, tokens) per concept), so the index tokenises once.</summary>
+    public static Dictionary<string, (string Token, float Sim)[]> Learn(IReadOnlyList<IReadOnlyList<(string Lang, List<string> Tokens)>> conceptLabels)
     {
         var counts = new Dictionary<(string, string), int>();
         var seen = new HashSet<(string, string)>();
         var byLanguage = new Dictionary<string, List<List<string>>>(StringComparer.Ordinal);
-        foreach (var concept in concepts)
+        foreach (var labelsOfConcept in conceptLabels)
         {
             seen.Clear();
             byLanguage.Clear();
-            foreach (var label in concept.Labels)
+            foreach (var (lang, tokens) in labelsOfConcept)
             {
-                if (!byLanguage.TryGetValue(label.Lang, out var list)) byLanguage[label.Lang] = list = [];
-                list.Add(TitleNormalizer.Tokens(label.Text));
+                if (!byLanguage.TryGetValue(lang, out var list)) byLanguage[lang] = list = [];
+                list.Add(tokens);
             }
             foreach (var labels in byLanguage.Values)
                 for (var i = 0; i < labels.Count; i++)

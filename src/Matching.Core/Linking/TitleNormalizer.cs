@@ -70,9 +70,10 @@ public static partial class TitleNormalizer
         }
         var folded = sb.ToString();
         // "agent(e)", "vendeur(se)", "employé·e", "agent.e", "salarié-e", "agent/e", "chauffeur/euse": drop the marker.
-        folded = GenderSuffixInParentheses().Replace(folded, "");
-        folded = GenderSuffixAfterDot().Replace(folded, "");
-        folded = GenderSuffixAfterSlash().Replace(folded, "");
+        // The regexes only run when their marker character is present: most labels have none (index build time).
+        if (folded.Contains('(')) folded = GenderSuffixInParentheses().Replace(folded, "");
+        if (folded.AsSpan().IndexOfAny("·•.-") >= 0) folded = GenderSuffixAfterDot().Replace(folded, "");
+        if (folded.Contains('/')) folded = GenderSuffixAfterSlash().Replace(folded, "");
         return folded;
     }
 
@@ -85,6 +86,29 @@ public static partial class TitleNormalizer
         var result = new List<string>(8);
         AppendTokens(text, result);
         return result;
+    }
+
+    // Words of job-ad titles that say nothing about the occupation: gender tags ("H/F"), contract, seniority, languages,
+    // and the Moroccan cities ads are posted in. Stripped from queries only (ESCO labels never rely on them), and only
+    // while some other word remains. "polyvalent" is kept: ESCO uses it ("infirmier polyvalent").
+    private static readonly HashSet<string> QueryNoise = new[]
+    {
+        "h", "f", "hf", "fh", "cdi", "cdd", "anapec", "stagiaire", "urgent",
+        "junior", "senior", "confirme", "experimente", "debutant", "bilingue", "trilingue", "francophone", "anglophone",
+        "maroc", "morocco", "casablanca", "casa", "rabat", "tanger", "tangier", "marrakech",
+        "fes", "fez", "meknes", "agadir", "kenitra", "oujda", "tetouan", "mohammedia", "jadida", "safi", "nador",
+        "laayoune", "dakhla", "mellal", "khouribga", "settat", "larache", "berrechid", "essaouira", "ouarzazate", "temara",
+    }.Select(Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The tokens of a typed query (<see cref="Tokens"/>) without the noise of job-ad titles: "H/F", "CDI", "confirmé",
+    /// "junior", "bilingue", city names. Keeps everything when nothing else would remain.
+    /// </summary>
+    public static List<string> QueryTokens(string text)
+    {
+        var tokens = Tokens(text);
+        var kept = tokens.FindAll(t => !QueryNoise.Contains(t));
+        return kept.Count > 0 ? kept : tokens;
     }
 
     /// <summary>Appends the comparable tokens of <paramref name="text"/> to <paramref name="result"/> (no duplicates).</summary>

@@ -80,4 +80,18 @@ public class TitleNormalizerTests
         Assert.Equal("poid lourd", Norm("poids lourd"));
         Assert.Empty(TitleNormalizer.Tokens("  de la  "));
     }
+    [Theory]
+    [InlineData("Agent de production H/F", "agent production")]
+    [InlineData("Chef de rayon (H/F) - CDI", "chef rayon")]
+    [InlineData("Comptable confirmé Casablanca", "comptable")]
+    [InlineData("téléconseiller bilingue junior", "teleconseiller")]
+    public void Query_tokens_drop_job_ad_noise(string title, string expected) =>
+        Assert.Equal(string.Join(' ', TitleNormalizer.Tokens(expected)), string.Join(' ', TitleNormalizer.QueryTokens(title)));
+
+    [Fact]
+    public void Query_tokens_keep_noise_when_nothing_else_remains_and_keep_polyvalent()
+    {
+        Assert.Equal("junior", string.Join(' ', TitleNormalizer.QueryTokens("Junior")));
+        Assert.Contains("polyvalent", TitleNormalizer.QueryTokens("infirmier polyvalent"));
+    }
 }
