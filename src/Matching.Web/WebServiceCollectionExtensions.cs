@@ -7,6 +7,7 @@ using Matching.Web.Infrastructure;
 using Matching.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Matching.Web;
@@ -24,6 +25,9 @@ public static class WebServiceCollectionExtensions
 {
     public const string HangfireDashboardPath = "/admin/jobs";
 
+    /// <summary>How long an invitation's password link (an Identity password-reset token) stays valid.</summary>
+    public static readonly TimeSpan InvitationLifespan = TimeSpan.FromDays(7);
+
     /// <summary>Razor Pages with role-guarded areas, Identity on <see cref="MatchingDbContext"/>, localisation (fr, ar, en) and health checks.</summary>
     public static IServiceCollection AddMatchingWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +37,7 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<SharedResource>, CachedSharedLocalizer>();
         // French accents and Arabic script go out as characters, not as &#x…; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
@@ -51,6 +56,8 @@ public static class WebServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<MatchingDbContext>()
             .AddDefaultTokenProviders();
+        // Invitations are read days later, not minutes: the default of one day would leave new members locked out.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationLifespan);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -74,6 +81,8 @@ public static class WebServiceCollectionExtensions
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
+        // ESCO labels are reference data, shared by every user; nothing personal is cached.
+        services.AddSingleton<SkillLabelCache>();
         services.AddHealthChecks().AddDbContextCheck<MatchingDbContext>("database");
         return services;
     }

@@ -30,6 +30,19 @@ public abstract class EmployerPageModel(MatchingDbContext db) : PageModel
         return employerId;
     }
 
+    /// <summary>
+    /// The organisation's vacancies as one query (the user's organisation is a subquery, not a round trip of its
+    /// own); empty when the user has no organisation.
+    /// </summary>
+    protected IQueryable<Vacancy> OwnVacancies
+    {
+        get
+        {
+            var userId = UserId;
+            return Db.Vacancies.Where(v => Db.Users.Any(u => u.Id == userId && u.EmployerId == v.EmployerId));
+        }
+    }
+
     /// <summary>The organisation's vacancies only; empty when the user has no organisation.</summary>
     protected async Task<IQueryable<Vacancy>> OwnVacanciesAsync(CancellationToken ct)
     {

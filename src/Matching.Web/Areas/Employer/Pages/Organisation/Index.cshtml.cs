@@ -12,7 +12,8 @@ namespace Matching.Web.Areas.Employer.Pages.Organisation;
 
 /// <summary>
 /// The organisation: profile, CSR label (an Admin verifies it), sites and team. HR managers change things;
-/// recruiters read. Inviting creates an Employer account without password and queues the invitation in the outbox.
+/// recruiters read. Inviting creates an Employer account without password and queues the invitation in the outbox,
+/// with a link to choose the password (see <see cref="Pages.Account.SetPasswordModel"/>).
 /// </summary>
 public sealed class IndexModel(MatchingDbContext db, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> t)
     : EmployerPageModel(db)
@@ -143,12 +144,15 @@ public sealed class IndexModel(MatchingDbContext db, UserManager<ApplicationUser
             return await ReloadAsync(employerId, ct);
         }
         var employerName = await Db.Employers.Where(e => e.Id == employerId).Select(e => e.Name).SingleAsync(ct);
+        // The invited member has no password yet: the link carries a single-use password-reset token to choose one.
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = Url.Page("/Account/SetPassword", pageHandler: null, values: new { area = "", userId = user.Id, token }, protocol: Request.Scheme);
         Db.Notifications.Add(new Notification
         {
             Recipient = $"email:{email}",
             EventKey = $"team-invite:{user.Id}",
             Subject = t["Organisation.InviteSubject", employerName].Value,
-            Body = t["Organisation.InviteBody", displayName!, employerName, t["TeamRole." + Invite.TeamRole]].Value,
+            Body = t["Organisation.InviteBody", displayName!, employerName, t["TeamRole." + Invite.TeamRole], link!].Value,
             CreatedAt = DateTimeOffset.UtcNow,
         });
         await Db.SaveChangesAsync(ct);

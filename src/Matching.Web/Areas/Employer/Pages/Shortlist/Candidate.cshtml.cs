@@ -1,5 +1,6 @@
 using Matching.Core.Domain;
 using Matching.Data;
+using Matching.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Matching.Web.Areas.Employer.Pages.Shortlist;
 /// One shortlisted candidate for one vacancy: explanation, decision history, contact request and — only when the
 /// candidate consented to share it with this employer — name and contact. Every such reveal is audited.
 /// </summary>
-public sealed class CandidateModel(MatchingDbContext db) : EmployerPageModel(db)
+public sealed class CandidateModel(MatchingDbContext db, SkillLabelCache skillLabels) : EmployerPageModel(db)
 {
     public const string RevealAction = "reveal-identity";
 
@@ -30,11 +31,10 @@ public sealed class CandidateModel(MatchingDbContext db) : EmployerPageModel(db)
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var employerId = await EmployerIdAsync(ct);
-        var title = await (await OwnVacanciesAsync(ct)).Where(v => v.Id == VacancyId).Select(v => v.Title).SingleOrDefaultAsync(ct);
-        if (employerId is null || title is null) return NotFound();
-        var shortlist = await ShortlistQuery.LoadAsync(Db, VacancyId, employerId.Value, new ShortlistFilters(), ct);
-        if (shortlist.Cards.FirstOrDefault(c => c.CandidateId == CandidateId) is not { } card) return NotFound();
-        VacancyTitle = title;
+        if (employerId is null
+            || await ShortlistQuery.LoadAsync(Db, skillLabels, OwnVacancies, VacancyId, new ShortlistFilters(), ct) is not { } shortlist
+            || shortlist.Cards.FirstOrDefault(c => c.CandidateId == CandidateId) is not { } card) return NotFound();
+        VacancyTitle = shortlist.VacancyTitle;
         Card = card;
         History = await Db.Decisions.AsNoTracking().Where(d => d.VacancyId == VacancyId && d.CandidateId == CandidateId)
             .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)

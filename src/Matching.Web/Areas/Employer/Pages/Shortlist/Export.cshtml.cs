@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Matching.Web.Areas.Employer.Pages.Shortlist;
 
 /// <summary>The filtered shortlist as CSV: pseudonyms and explanation only, UTF-8 with a BOM so that Excel reads accents and Arabic.</summary>
-public sealed class ExportModel(MatchingDbContext db, IStringLocalizer<SharedResource> t) : EmployerPageModel(db)
+public sealed class ExportModel(MatchingDbContext db, SkillLabelCache skillLabels, IStringLocalizer<SharedResource> t) : EmployerPageModel(db)
 {
     [BindProperty(SupportsGet = true)]
     public int VacancyId { get; set; }
@@ -20,9 +20,7 @@ public sealed class ExportModel(MatchingDbContext db, IStringLocalizer<SharedRes
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var employerId = await EmployerIdAsync(ct);
-        if (employerId is null || !await OwnsVacancyAsync(VacancyId, ct)) return NotFound();
-        var shortlist = await ShortlistQuery.LoadAsync(Db, VacancyId, employerId.Value, Filters, ct);
+        if (await ShortlistQuery.LoadAsync(Db, skillLabels, OwnVacancies, VacancyId, Filters, ct) is not { } shortlist) return NotFound();
 
         var csv = new StringBuilder();
         Row(csv, [

@@ -12,7 +12,7 @@ namespace Matching.Web.Areas.Employer.Pages.Shortlist;
 /// A vacancy's ranked, pseudonymised shortlist with explanations, filters, pipeline decisions (one or many at once)
 /// and contact requests. Each decision is a new <see cref="Decision"/> row: the ranker's training data.
 /// </summary>
-public sealed class IndexModel(MatchingDbContext db, IStringLocalizer<SharedResource> t) : EmployerPageModel(db)
+public sealed class IndexModel(MatchingDbContext db, SkillLabelCache skillLabels, IStringLocalizer<SharedResource> t) : EmployerPageModel(db)
 {
     public static readonly DecisionStep[] PipelineSteps =
         [DecisionStep.Shortlisted, DecisionStep.InterviewRequested, DecisionStep.Interviewed, DecisionStep.Hired, DecisionStep.Rejected];
@@ -29,11 +29,9 @@ public sealed class IndexModel(MatchingDbContext db, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var employerId = await EmployerIdAsync(ct);
-        var title = await (await OwnVacanciesAsync(ct)).Where(v => v.Id == VacancyId).Select(v => v.Title).SingleOrDefaultAsync(ct);
-        if (employerId is null || title is null) return NotFound();
-        VacancyTitle = title;
-        Shortlist = await ShortlistQuery.LoadAsync(Db, VacancyId, employerId.Value, Filters, ct);
+        if (await ShortlistQuery.LoadAsync(Db, skillLabels, OwnVacancies, VacancyId, Filters, ct) is not { } shortlist) return NotFound();
+        VacancyTitle = shortlist.VacancyTitle;
+        Shortlist = shortlist;
         return Page();
     }
 

@@ -1,11 +1,12 @@
 using Matching.Data;
+using Matching.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matching.Web.Areas.Employer.Pages.Shortlist;
 
 /// <summary>The filtered shortlist laid out for paper (print stylesheet): pseudonyms and explanations, no forms.</summary>
-public sealed class PrintModel(MatchingDbContext db) : EmployerPageModel(db)
+public sealed class PrintModel(MatchingDbContext db, SkillLabelCache skillLabels) : EmployerPageModel(db)
 {
     [BindProperty(SupportsGet = true)]
     public int VacancyId { get; set; }
@@ -18,11 +19,9 @@ public sealed class PrintModel(MatchingDbContext db) : EmployerPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var employerId = await EmployerIdAsync(ct);
-        var title = await (await OwnVacanciesAsync(ct)).Where(v => v.Id == VacancyId).Select(v => v.Title).SingleOrDefaultAsync(ct);
-        if (employerId is null || title is null) return NotFound();
-        VacancyTitle = title;
-        Shortlist = await ShortlistQuery.LoadAsync(Db, VacancyId, employerId.Value, Filters, ct);
+        if (await ShortlistQuery.LoadAsync(Db, skillLabels, OwnVacancies, VacancyId, Filters, ct) is not { } shortlist) return NotFound();
+        VacancyTitle = shortlist.VacancyTitle;
+        Shortlist = shortlist;
         return Page();
     }
 }
