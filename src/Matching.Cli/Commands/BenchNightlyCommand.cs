@@ -92,6 +92,7 @@ public sealed class BenchNightlyCommand : ICliCommand
         Console.Out.WriteLine($"chunk_stages\tload={ChunkStageTimes.Load.TotalSeconds:0.0} s score={ChunkStageTimes.Score.TotalSeconds:0.0} s " +
                               $"explain={ChunkStageTimes.Explain.TotalSeconds:0.0} s write={ChunkStageTimes.Write.TotalSeconds:0.0} s (delete + COPY + counters)");
         Console.Out.WriteLine($"copy_rows_per_s\t{writes.Copy:0}");
+        Console.Out.WriteLine($"copy_no_foreign_keys_rows_per_s\t{writes.CopyIndexedNoForeignKeys:0}\t(same rows, same indexes, no foreign keys)");
         Console.Out.WriteLine($"copy_unindexed_rows_per_s\t{writes.CopyUnindexed:0}\t(same rows into a table without indexes or foreign keys)");
         Console.Out.WriteLine($"savechanges_rows_per_s\t{writes.SaveChanges:0}");
         Console.Out.WriteLine($"copy_vs_savechanges\t{writes.Copy / writes.SaveChanges:0.0}x (the same {writes.Sample} pre-built match rows, AddRange + SaveChanges)");
@@ -101,12 +102,14 @@ public sealed class BenchNightlyCommand : ICliCommand
     }
 
     /// <summary>Write rates of one sample of the run's own rows, built beforehand, so only the write is timed.</summary>
-    private sealed record WriteRates(int Sample, double Copy, double CopyUnindexed, double SaveChanges);
+    private sealed record WriteRates(int Sample, double Copy, double CopyIndexedNoForeignKeys, double CopyUnindexed, double SaveChanges);
 
     /// <summary>
-    /// The same pre-built rows written three ways, each rolled back: COPY into matches, COPY into an unindexed table of
-    /// the same columns (what the wire and the client manage: the rest is the server's indexes, foreign keys and jsonb
-    /// parsing), and EF Core AddRange + SaveChanges into matches.
+    /// The same pre-built rows written four ways, each rolled back: COPY into matches; COPY into tables of the same
+    /// columns (ordinary logged tables, dropped after) with matches' indexes but no foreign keys, and with neither (what is
+    /// left is the wire, the client, jsonb parsing and the heap's WAL), which splits COPY's time between the server's index
+    /// and foreign-key work; and EF Core AddRange +
+    /// SaveChanges into matches.
     /// </summary>
     private static async Task<WriteRates> CompareWritesAsync(string scratch, int runId, CancellationToken ct)
     {
@@ -121,7 +124,9 @@ public sealed class BenchNightlyCommand : ICliCommand
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        await using (var probe = new NpgsqlCommand("create temp table matches_copy_probe (like matches)", connection))
+        await using (var probe = new NpgsqlCommand("create table matches_copy_probe (like matches including identity)", connection))
+            await probe.ExecuteNonQueryAsync(ct);
+        await using (var probe = new NpgsqlCommand("create table matches_copy_probe_indexed (like matches including all)", connection))
             await probe.ExecuteNonQueryAsync(ct);
         async Task<double> CopyAsync(IReadOnlyList<MatchRow> sample, string table)
         {
@@ -148,8 +153,13 @@ public sealed class BenchNightlyCommand : ICliCommand
         var warm = rows.Take(200).ToList();
         await CopyAsync(warm, "matches");
         await CopyAsync(warm, "matches_copy_probe");
+        await CopyAsync(warm, "matches_copy_probe_indexed");
         await SaveAsync(warm);
-        return new WriteRates(rows.Count, await CopyAsync(rows, "matches"), await CopyAsync(rows, "matches_copy_probe"), await SaveAsync(rows));
+        var rates = new WriteRates(rows.Count, await CopyAsync(rows, "matches"), await CopyAsync(rows, "matches_copy_probe_indexed"),
+            await CopyAsync(rows, "matches_copy_probe"), await SaveAsync(rows));
+        await using (var drop = new NpgsqlCommand("drop table matches_copy_probe, matches_copy_probe_indexed", connection))
+            await drop.ExecuteNonQueryAsync(ct);
+        return rates;
     }
 
     /// <summary>The standalone worker (Matching.Jobs, copied next to this CLI) on the scratch database, scoring chunks only.</summary>
