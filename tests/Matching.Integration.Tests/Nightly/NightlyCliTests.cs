@@ -1,7 +1,9 @@
 using Matching.Core.Domain;
+using Matching.Data.Demo;
 using Matching.Integration.Tests.Infrastructure;
 using Matching.Jobs.Nightly;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 
 namespace Matching.Integration.Tests.Nightly;
 
@@ -43,5 +45,14 @@ public sealed class NightlyCliTests(MatchingFixture fixture) : MatchingTest(fixt
             fairness.ByGender.Select(g => (g.Group, g.Members, g.Shortlisted)).Order());
         Assert.Contains(fairness.ByGender, g => g.Shortlisted > 0);
         Assert.Equal(expected.Sum(e => e.Members), fairness.ByStatus.Sum(g => g.Members));
+
+        // The Admin runs page shows the audit, in French by default.
+        var female = fairness.ByGender.Single(g => g.Group == "female");
+        await using var admin = await BrowserSession.OpenAsync(Fixture);
+        await admin.SignInAsync("admin@matching.demo.ma", DemoAccounts.Password, "/Admin/Runs");
+        var cell = admin.Page.Locator($"[data-testid='run-row'][data-id='{run.Id}'] [data-testid='run-fairness']");
+        await Assertions.Expect(cell).ToContainTextAsync("Par genre");
+        await Assertions.Expect(cell).ToContainTextAsync($"Femme : {female.Shortlisted} / {female.Members}");
+        await admin.ScreenshotAsync("admin-runs-fairness");
     }
 }
