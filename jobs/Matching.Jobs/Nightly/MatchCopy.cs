@@ -9,10 +9,11 @@ public sealed record MatchRow(int CandidateId, int VacancyId, double Score, int 
 /// <summary>Writes match rows with PostgreSQL binary COPY (one round trip for thousands of rows, no per-row statements).</summary>
 public static class MatchCopy
 {
-    public static async Task<int> WriteAsync(NpgsqlConnection connection, int runId, IReadOnlyList<MatchRow> rows, CancellationToken ct)
+    /// <summary>COPYs <paramref name="rows"/> into <paramref name="table"/> (matches, or a table of the same columns: the benchmark's unindexed probe).</summary>
+    public static async Task<int> WriteAsync(NpgsqlConnection connection, int runId, IReadOnlyList<MatchRow> rows, CancellationToken ct, string table = "matches")
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "copy matches (run_id, candidate_id, vacancy_id, score, rank, explanation_json) from stdin (format binary)", ct);
+            $"copy {table} (run_id, candidate_id, vacancy_id, score, rank, explanation_json) from stdin (format binary)", ct);
         foreach (var row in rows)
         {
             // Synchronous writes: they only fill Npgsql's buffer (it flushes when full); an await per value costs more than the value.

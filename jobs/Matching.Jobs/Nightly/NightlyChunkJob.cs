@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Hangfire;
 using Matching.Core.Domain;
@@ -44,12 +45,20 @@ public sealed class NightlyChunkJob(
             ct, ("running", (int)MatchRunChunkStatus.Running), ("now", clock.GetUtcNow()), ("run", runId), ("no", chunkNo));
         try
         {
+            var stage = Stopwatch.GetTimestamp();
             var run = await scoring.GetAsync(connection, runId, referenceDate, modelVersion, ct);
             var vacancies = await new ProfileLoader(run.Engine.Graph).VacanciesAsync(connection, vacancyIds, ct);
+            ChunkStageTimes.AddLoad(stage);
+            stage = Stopwatch.GetTimestamp();
             var result = run.Engine.ShortlistCandidates(run.Pool, vacancies, referenceDate);
+            ChunkStageTimes.AddScore(stage);
+            stage = Stopwatch.GetTimestamp();
             var rows = Rows(run, vacancies, result);
-            if (await WriteAsync(connection, runId, chunkNo, vacancyIds, rows, result.PairsScored, ct))
-                jobs.Enqueue<NightlyPipeline>(p => p.PublishAsync(runId, CancellationToken.None));
+            ChunkStageTimes.AddExplain(stage);
+            stage = Stopwatch.GetTimestamp();
+            var last = await WriteAsync(connection, runId, chunkNo, vacancyIds, rows, result.PairsScored, ct);
+            ChunkStageTimes.AddWrite(stage);
+            if (last) jobs.Enqueue<NightlyPipeline>(p => p.PublishAsync(runId, CancellationToken.None));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

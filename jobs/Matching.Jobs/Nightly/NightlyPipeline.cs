@@ -143,8 +143,18 @@ public sealed class NightlyPipeline(
             ("run", runId), ("done", (int)MatchRunChunkStatus.Done));
         if (unfinished > 0) return false;
         var now = clock.GetUtcNow();
-        await ExecuteAsync(connection, tx, "update match_runs set status = @published, published_at = @now, completed_at = coalesce(completed_at, @now), error = null where id = @run",
-            ct, ("published", (int)MatchRunStatus.Published), ("now", now), ("run", runId));
+        var fairness = await RunFairness.ComputeJsonAsync(connection, tx, runId, ct);
+        await using (var publish = new NpgsqlCommand("""
+            update match_runs set status = @published, published_at = @now, completed_at = coalesce(completed_at, @now), error = null, fairness_json = @fairness
+            where id = @run
+            """, connection, tx))
+        {
+            publish.Parameters.AddWithValue("published", (int)MatchRunStatus.Published);
+            publish.Parameters.AddWithValue("now", now);
+            publish.Parameters.AddWithValue("run", runId);
+            publish.Parameters.AddWithValue("fairness", NpgsqlTypes.NpgsqlDbType.Jsonb, fairness);
+            await publish.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
         logger.LogInformation("Run {Run} published", runId);
         jobs.Enqueue<EmployerMorningSummaryJob>(j => j.RunAsync(runId, CancellationToken.None));

@@ -100,8 +100,9 @@ internal static class NightlyHost
 
     public static string Summary(MatchRun run)
     {
-        var duration = (run.CompletedAt ?? run.PublishedAt) is { } end && run.StartedAt is { } start ? $"{(end - start).TotalSeconds:0.0} s" : "—";
+        var seconds = (run.PublishedAt ?? run.CompletedAt) is { } end && run.StartedAt is { } start
+            ? (end - start).TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "—";
         return $"run {run.Id} {run.Status.ToString().ToLowerInvariant()}: chunks={run.ChunksDone}/{run.ChunksTotal} pairs_scored={run.PairsScored} matches_written={run.MatchesWritten} " +
-               $"duration={duration} scorer={run.ModelVersion}{(run.Error is null ? "" : $" error=\"{run.Error}\"")}";
+               $"seconds={seconds} scorer={run.ModelVersion}{(run.Error is null ? "" : $" error=\"{run.Error}\"")}";
     }
 }

@@ -22,6 +22,11 @@ public class MatchRun
     public string? RunKey { get; set; }
     /// <summary>The Morocco calendar day the run scores for (availability, document expiry): fixed so re-runs agree.</summary>
     public DateOnly ReferenceDate { get; set; }
+    /// <summary>
+    /// The run's fairness audit as JSON (shortlist rates by gender and by status), written when the run is published;
+    /// null before. Read it with <c>RunFairness.Read</c> in Matching.Jobs.
+    /// </summary>
+    public string? FairnessJson { get; set; }
 }
 
 /// <summary>A scored (candidate, vacancy) pair of one run, with its explanation as JSON.</summary>

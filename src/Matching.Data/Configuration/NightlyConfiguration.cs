@@ -12,6 +12,7 @@ internal sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
         // Readers take the latest Published run.
         b.HasIndex(r => new { r.Status, r.Id });
         b.Property(r => r.RunKey).HasMaxLength(100);
+        b.Property(r => r.FairnessJson).HasColumnType("jsonb");
     }
 }
 

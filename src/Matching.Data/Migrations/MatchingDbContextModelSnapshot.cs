@@ -834,6 +834,10 @@ namespace Matching.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("error");
 
+                    b.Property<string>("FairnessJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fairness_json");
+
                     b.Property<long>("MatchesWritten")
                         .HasColumnType("bigint")
                         .HasColumnName("matches_written");

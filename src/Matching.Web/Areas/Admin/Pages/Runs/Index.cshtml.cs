@@ -1,5 +1,6 @@
 using Hangfire;
 using Matching.Core.Domain;
+using Matching.Core.Engine;
 using Matching.Data;
 using Matching.Jobs.Nightly;
 using Matching.Web.Infrastructure;
@@ -14,10 +15,14 @@ public sealed class IndexModel(MatchingDbContext db, IBackgroundJobClient jobs) 
 {
     public sealed record RunRow(
         int Id, MatchRunStatus Status, string? TriggeredBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-        int ChunksDone, int ChunksTotal, long PairsScored, long MatchesWritten, string? Error)
+        int ChunksDone, int ChunksTotal, long PairsScored, long MatchesWritten, string? Error, string? FairnessJson)
     {
         public TimeSpan? Duration => StartedAt is { } start && EndedAt is { } end ? end - start : null;
+        public FairnessReport? Fairness { get; } = RunFairness.Read(FairnessJson);
     }
+
+    /// <summary>Below this ratio to the best-served group, a group's shortlist rate is flagged (the four-fifths rule).</summary>
+    public const double FairnessWarningRatio = 0.8;
 
     [BindProperty(SupportsGet = true, Name = Paging.Parameter)]
     public int PageNumber { get; set; } = 1;
@@ -32,7 +37,7 @@ public sealed class IndexModel(MatchingDbContext db, IBackgroundJobClient jobs) 
         Runs = await db.MatchRuns
             .OrderByDescending(r => r.Id)
             .Select(r => new RunRow(r.Id, r.Status, r.TriggeredBy, r.CreatedAt, r.StartedAt, r.PublishedAt ?? r.CompletedAt,
-                r.ChunksDone, r.ChunksTotal, r.PairsScored, r.MatchesWritten, r.Error))
+                r.ChunksDone, r.ChunksTotal, r.PairsScored, r.MatchesWritten, r.Error, r.FairnessJson))
             .ToPageAsync(PageNumber, ct);
     }
 
@@ -45,6 +50,10 @@ public sealed class IndexModel(MatchingDbContext db, IBackgroundJobClient jobs) 
         Enqueued = true;
         return RedirectToPage();
     }
+
+    /// <summary>A group name of the audit ("refugee", "female", "unknown") in the UI language.</summary>
+    public static string Group<TEnum>(Microsoft.Extensions.Localization.IStringLocalizer localizer, string group) where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(group, ignoreCase: true, out var value) ? localizer.Enum(value) : localizer["Runs.FairnessUnknown"];
 
     public static string Duration(TimeSpan? duration) => duration is { } d
         ? d.TotalHours >= 1 ? d.ToString(@"h\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : d.ToString(@"m\:ss", System.Globalization.CultureInfo.InvariantCulture)
