@@ -42,9 +42,9 @@ done < <(grep -E '^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skip
 
 # Notebooks are programs that write reports: each must still run (counted as one test each).
 for notebook in notebooks/*.cs; do
-  T=$(date +%s)
+  NOTEBOOK_START=$(date +%s)
   if dotnet run "$notebook" >"$RESULTS/$(basename "$notebook" .cs).log" 2>&1; then
-    passed=$((passed + 1)); say "notebook $notebook ran in $(elapsed "$T") s."
+    passed=$((passed + 1)); say "notebook $notebook ran in $(elapsed "$NOTEBOOK_START") s."
   else
     failed=$((failed + 1)); say "notebook $notebook FAILED (log in TestResults/$(basename "$notebook" .cs).log)."
   fi
