@@ -26,7 +26,8 @@ public sealed class NotificationOptions
 {
     /// <summary>"file" (default: one file per notification, named by its id) or "smtp".</summary>
     public string Sender { get; set; } = "file";
-    public string Folder { get; set; } = "notifications";
+    /// <summary>Where the file sender writes; git-ignored, beside the private cluster of ./run.sh.</summary>
+    public string Folder { get; set; } = ".data/notifications";
     public string SmtpHost { get; set; } = "";
     public int SmtpPort { get; set; } = 25;
     public bool SmtpSsl { get; set; } = true;
