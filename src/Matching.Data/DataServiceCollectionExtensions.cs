@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -23,8 +22,6 @@ public static class DataServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), ConnectionStrings.NotSetMessage)
             .Validate(o => string.IsNullOrWhiteSpace(o.ConnectionString) || ConnectionStrings.IsValid(o.ConnectionString), ConnectionStrings.InvalidMessage)
             .ValidateOnStart();
-        // Registered before any other hosted service, so it runs first.
-        services.AddHostedService<DatabaseStartupCheck>();
         services.AddDbContext<MatchingDbContext>((sp, options) =>
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         return services;

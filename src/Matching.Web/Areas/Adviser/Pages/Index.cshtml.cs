@@ -37,7 +37,7 @@ public sealed class IndexModel(MatchingDbContext db, UserManager<ApplicationUser
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), RecurringJobs.MoroccoTime).DateTime);
+        Today = RecurringJobs.MoroccoToday(clock);
         var user = await users.GetUserAsync(User);
         if (user?.AdviserId is not { } adviserId) return;
         HasCaseload = true;

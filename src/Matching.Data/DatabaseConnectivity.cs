@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -6,7 +5,8 @@ namespace Matching.Data;
 
 /// <summary>
 /// One connection attempt, so an unreachable server stops a host at once with Npgsql's reason instead of
-/// Hangfire retrying its schema install and locks for a minute.
+/// Hangfire retrying its schema install and locks for a minute. Called where Hangfire's storage is built, which every
+/// host (the portal, through its dashboard, and the worker) does while starting.
 /// </summary>
 public static class DatabaseConnectivity
 {
@@ -16,18 +16,6 @@ public static class DatabaseConnectivity
         using var connection = new NpgsqlConnection(builder.ConnectionString);
         connection.Open();
     }
-}
-
-/// <summary>Runs <see cref="DatabaseConnectivity.ThrowIfUnreachable"/> before the other hosted services start.</summary>
-internal sealed class DatabaseStartupCheck(IOptions<DatabaseOptions> options) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        DatabaseConnectivity.ThrowIfUnreachable(options.Value.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Turns the start-up failures an operator can fix (settings, an unreachable server) into one sentence.</summary>
