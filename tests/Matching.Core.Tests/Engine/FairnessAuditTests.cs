@@ -36,4 +36,51 @@ public class FairnessAuditTests
         Assert.All(report.ByGender.Concat(report.ByStatus), g => Assert.Equal((0.0, 1.0), (g.Rate, g.RatioToHighest)));
         Assert.Empty(FairnessAudit.Compute(["a"], new Dictionary<string, ReportingAttributes>()).ByGender);
     }
+
+    [Fact]
+    public void A_tiny_group_is_reported_but_neither_judged_nor_used_as_the_reference()
+    {
+        // 40 women (10 shortlisted), 40 men (9 shortlisted), 2 people of another gender, both shortlisted.
+        var people = new Dictionary<string, ReportingAttributes>();
+        var shortlisted = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            people[$"f{i}"] = new("F", "refugee");
+            people[$"m{i}"] = new("M", "refugee");
+            if (i < 10) shortlisted.Add($"f{i}");
+            if (i < 9) shortlisted.Add($"m{i}");
+        }
+        people["x0"] = new("X", "returnee");
+        people["x1"] = new("X", "returnee");
+        shortlisted.AddRange(["x0", "x1"]);
+
+        var report = FairnessAudit.Compute(shortlisted, people);
+
+        var men = report.ByGender.Single(g => g.Group == "m");
+        Assert.Equal(0.9, men.RatioToHighest, 6);
+        Assert.False(men.NeedsReview);
+        var tiny = report.ByGender.Single(g => g.Group == "x");
+        Assert.False(tiny.LargeEnoughToJudge);
+        Assert.False(tiny.NeedsReview);
+        Assert.Equal(4.0, tiny.RatioToHighest, 6);
+    }
+
+    [Fact]
+    public void A_large_group_under_four_fifths_of_the_best_rate_needs_review()
+    {
+        var people = new Dictionary<string, ReportingAttributes>();
+        var shortlisted = new List<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            people[$"f{i}"] = new("F", null);
+            people[$"m{i}"] = new("M", null);
+            if (i < 20) shortlisted.Add($"m{i}");
+            if (i < 10) shortlisted.Add($"f{i}");
+        }
+
+        var report = FairnessAudit.Compute(shortlisted, people);
+
+        Assert.True(report.ByGender.Single(g => g.Group == "f").NeedsReview);
+        Assert.False(report.ByGender.Single(g => g.Group == "m").NeedsReview);
+    }
 }

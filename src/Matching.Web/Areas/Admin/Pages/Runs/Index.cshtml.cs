@@ -21,9 +21,6 @@ public sealed class IndexModel(MatchingDbContext db, IBackgroundJobClient jobs) 
         public FairnessReport? Fairness { get; } = RunFairness.Read(FairnessJson);
     }
 
-    /// <summary>Below this ratio to the best-served group, a group's shortlist rate is flagged (the four-fifths rule).</summary>
-    public const double FairnessWarningRatio = 0.8;
-
     [BindProperty(SupportsGet = true, Name = Paging.Parameter)]
     public int PageNumber { get; set; } = 1;
 
