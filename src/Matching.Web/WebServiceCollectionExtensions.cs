@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Hangfire;
@@ -21,6 +22,29 @@ public sealed class DemoModeOptions
     public bool Enabled { get; set; }
 }
 
+/// <summary>Portal settings of section "Portal".</summary>
+public sealed class PortalOptions : IValidatableObject
+{
+    public const string Section = "Portal";
+
+    /// <summary>
+    /// Scheme, host and port people reach the portal at (e.g. https://matching.example.ma/), used for links sent by
+    /// e-mail. Behind a reverse proxy the request's own host is an internal name, so set it there; when empty, the
+    /// request's scheme and host are used (fine for a single machine). The app's path base is added by the link itself.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PublicBaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || url.AbsolutePath != "/"))
+            yield return new ValidationResult($"Portal:PublicBaseUrl must be a scheme and host such as https://matching.example.ma/ (no path), not '{url}'.");
+    }
+
+    /// <summary>An absolute link to <paramref name="pathAndQuery"/> (as returned by Url.Page, path base included), on the public address when one is set.</summary>
+    public string AbsoluteLink(HttpRequest request, string pathAndQuery) =>
+        new Uri(PublicBaseUrl ?? new Uri($"{request.Scheme}://{request.Host}/"), pathAndQuery).ToString();
+}
+
 public static class WebServiceCollectionExtensions
 {
     public const string HangfireDashboardPath = "/admin/jobs";
@@ -34,6 +58,11 @@ public static class WebServiceCollectionExtensions
         // Unknown keys under "Demo" (a typo such as Demo:Enable) fail the start instead of being ignored.
         services.AddOptions<DemoModeOptions>()
             .Bind(configuration.GetSection(DemoModeOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+
+        services.AddOptions<PortalOptions>()
+            .Bind(configuration.GetSection(PortalOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
 
         services.AddLocalization();

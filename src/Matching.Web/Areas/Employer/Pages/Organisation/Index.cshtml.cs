@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Matching.Web.Areas.Employer.Pages.Organisation;
 
@@ -15,7 +16,7 @@ namespace Matching.Web.Areas.Employer.Pages.Organisation;
 /// recruiters read. Inviting creates an Employer account without password and queues the invitation in the outbox,
 /// with a link to choose the password (see <see cref="Pages.Account.SetPasswordModel"/>).
 /// </summary>
-public sealed class IndexModel(MatchingDbContext db, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(MatchingDbContext db, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> t, IOptions<PortalOptions> portal)
     : EmployerPageModel(db)
 {
     public const string HrManager = "HrManager";
@@ -146,13 +147,13 @@ public sealed class IndexModel(MatchingDbContext db, UserManager<ApplicationUser
         var employerName = await Db.Employers.Where(e => e.Id == employerId).Select(e => e.Name).SingleAsync(ct);
         // The invited member has no password yet: the link carries a single-use password-reset token to choose one.
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = Url.Page("/Account/SetPassword", pageHandler: null, values: new { area = "", userId = user.Id, token }, protocol: Request.Scheme);
+        var link = portal.Value.AbsoluteLink(Request, Url.Page("/Account/SetPassword", pageHandler: null, values: new { area = "", userId = user.Id, token })!);
         Db.Notifications.Add(new Notification
         {
             Recipient = $"email:{email}",
             EventKey = $"team-invite:{user.Id}",
             Subject = t["Organisation.InviteSubject", employerName].Value,
-            Body = t["Organisation.InviteBody", displayName!, employerName, t["TeamRole." + Invite.TeamRole], link!].Value,
+            Body = t["Organisation.InviteBody", displayName!, employerName, t["TeamRole." + Invite.TeamRole], link].Value,
             CreatedAt = DateTimeOffset.UtcNow,
         });
         await Db.SaveChangesAsync(ct);
