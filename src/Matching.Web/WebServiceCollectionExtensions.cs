@@ -83,6 +83,7 @@ public static class WebServiceCollectionExtensions
 
         // ESCO labels are reference data, shared by every user; nothing personal is cached.
         services.AddSingleton<SkillLabelCache>();
+        services.AddHostedService<LinkerWarmup>();
         services.AddHealthChecks().AddDbContextCheck<MatchingDbContext>("database");
         return services;
     }
