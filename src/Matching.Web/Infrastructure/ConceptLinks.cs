@@ -2,6 +2,7 @@ using System.Globalization;
 using Matching.Core.Linking;
 using Matching.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Matching.Web.Infrastructure;
 
@@ -91,20 +92,29 @@ public static class ConceptLinks
 /// <summary>What the suggestions partial shows: buttons that post <see cref="ConceptLinks.Suggestion.Choice"/> to a handler.</summary>
 /// <param name="Items">The ranked suggestions.</param>
 /// <param name="ButtonName">Form field name the chosen button posts.</param>
-/// <param name="Handler">Page handler the buttons post to.</param>
+/// <param name="Action">URL the buttons post the form to (a page handler).</param>
 /// <param name="TestId">data-testid of each button.</param>
 /// <param name="Searched">True once a search ran, so an empty list says "no suggestion".</param>
-public sealed record SuggestionList(IReadOnlyList<ConceptLinks.Suggestion> Items, string ButtonName, string Handler, string TestId, bool Searched);
+public sealed record SuggestionList(IReadOnlyList<ConceptLinks.Suggestion> Items, string ButtonName, string? Action, string TestId, bool Searched);
 
-/// <summary>Builds both linkers in the background at start, so the first user does not wait for them.</summary>
-public sealed class LinkerWarmup(ILogger<LinkerWarmup> logger) : BackgroundService
+/// <summary>
+/// Builds both linkers in the background at start, so the first user does not wait for them (seconds on a busy
+/// machine); until they are ready the "linkers" health check reports Degraded.
+/// </summary>
+public sealed class LinkerWarmup(ILogger<LinkerWarmup> logger) : BackgroundService, IHealthCheck
 {
+    private volatile bool _ready;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var occupations = OccupationLinker.Shared.Count;
         var skills = SkillLinker.Shared.Count;
+        _ready = true;
         logger.LogInformation("Linkers ready: {Occupations} occupations, {Skills} skills in {Elapsed}", occupations, skills,
             System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }, stoppingToken);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_ready ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("The ESCO linkers are still being built."));
 }

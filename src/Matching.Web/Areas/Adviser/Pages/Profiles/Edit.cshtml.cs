@@ -92,8 +92,8 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     public IReadOnlyList<ConceptLinks.Suggestion> SkillHits { get; private set; } = [];
     public bool TitleSearched { get; private set; }
     public bool SkillSearched { get; private set; }
-    public SuggestionList TitleSuggestions => new(TitleHits, "occupation", "ChooseTitle", "title-hit", TitleSearched);
-    public SuggestionList SkillSuggestions => new(SkillHits, "skill", "AddSkill", "skill-hit", SkillSearched);
+    public SuggestionList TitleSuggestions => new(TitleHits, "occupation", Url.Page("Edit", "ChooseTitle"), "title-hit", TitleSearched);
+    public SuggestionList SkillSuggestions => new(SkillHits, "skill", Url.Page("Edit", "AddSkill"), "skill-hit", SkillSearched);
     public Dictionary<int, string> OccupationLabels { get; private set; } = [];
     public Dictionary<int, string> SkillLabels { get; private set; } = [];
     public IReadOnlyList<Option> Cities { get; private set; } = [];

@@ -72,8 +72,8 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     public IReadOnlyList<ConceptLinks.Suggestion> SkillHits { get; private set; } = [];
     public bool OccupationSearched { get; private set; }
     public bool SkillSearched { get; private set; }
-    public SuggestionList OccupationSuggestions => new(OccupationHits, "occupation", "ChooseOccupation", "occupation-hit", OccupationSearched);
-    public SuggestionList SkillSuggestions => new(SkillHits, "skill", "AddSkill", "skill-hit", SkillSearched);
+    public SuggestionList OccupationSuggestions => new(OccupationHits, "occupation", Url.Page("Edit", "ChooseOccupation"), "occupation-hit", OccupationSearched);
+    public SuggestionList SkillSuggestions => new(SkillHits, "skill", Url.Page("Edit", "AddSkill"), "skill-hit", SkillSearched);
     public string? OccupationLabel { get; private set; }
     public Dictionary<int, string> SkillLabels { get; private set; } = [];
     public IReadOnlyList<Option> Sites { get; private set; } = [];
