@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VacancyForm = Matching.Web.Areas.Employer.Pages.Vacancies.EditModel;
 
 namespace Matching.Web.Areas.Adviser.Pages.Profiles;
 
@@ -43,11 +42,6 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         public bool Keep { get; set; } = true;
     }
 
-    public sealed class LanguageInput
-    {
-        public string Code { get; set; } = "";
-        public CefrLevel? Level { get; set; }
-    }
 
     public sealed class ProfileInput
     {
@@ -67,7 +61,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         public bool ConsentMatching { get; set; }
         public List<DesiredInput> Desired { get; set; } = [];
         public List<SkillInput> Skills { get; set; } = [];
-        public List<LanguageInput> Languages { get; set; } = [];
+        public List<LanguageLevelInput> Languages { get; set; } = [];
     }
 
     public sealed record Option(int Id, string Label);
@@ -121,7 +115,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
                 Desired = candidate.DesiredOccupations
                     .Select(d => new DesiredInput { OccupationId = d.OccupationId, Title = d.Title, Confidence = d.LinkConfidence }).ToList(),
                 Skills = candidate.Skills.Select(s => new SkillInput { SkillId = s.SkillId, Confidence = s.LinkConfidence }).ToList(),
-                Languages = candidate.Languages.Select(l => new LanguageInput { Code = l.Code, Level = l.Level }).ToList(),
+                Languages = candidate.Languages.Select(l => new LanguageLevelInput { Code = l.Code, Level = l.Level }).ToList(),
             };
             if (candidate.Identity is not null)
             {
@@ -255,8 +249,8 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
             else existing.LinkConfidence = ConceptLinks.Confidence(skill.Confidence);
         }
         candidate.Languages.Clear();
-        foreach (var language in Input.Languages.Where(l => l.Level is not null && VacancyForm.LanguageCodes.Contains(l.Code)).DistinctBy(l => l.Code))
-            candidate.Languages.Add(new CandidateLanguage { Code = language.Code, Level = language.Level!.Value });
+        foreach (var (code, level) in LanguageLevels.Chosen(Input.Languages))
+            candidate.Languages.Add(new CandidateLanguage { Code = code, Level = level });
         await db.SaveChangesAsync(ct);
 
         var consentChange = await RecordConsentAsync(candidate.Id, now, ct);
@@ -365,9 +359,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     {
         Input.Desired = Input.Desired.Where(d => d.Keep).DistinctBy(d => d.OccupationId).ToList();
         Input.Skills = Input.Skills.Where(s => s.Keep).DistinctBy(s => s.SkillId).ToList();
-        Input.Languages = VacancyForm.LanguageCodes
-            .Select(code => Input.Languages.FirstOrDefault(l => l.Code == code) ?? new LanguageInput { Code = code })
-            .ToList();
+        Input.Languages = LanguageLevels.Rows(Input.Languages);
         var occupationIds = Input.Desired.Select(d => d.OccupationId).ToList();
         OccupationLabels = await db.Occupations.Where(o => occupationIds.Contains(o.Id))
             .Select(o => new { o.Id, o.LabelEn, o.LabelFr, o.LabelAr })

@@ -18,8 +18,8 @@ public enum SkillRequirement { None = 0, Essential = 1, Optional = 2 }
 /// </summary>
 public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResource> t) : EmployerPageModel(db)
 {
-    /// <summary>Languages offered on the form (and on the adviser's profile form): French, Arabic, Darija, Tamazight, English, Spanish.</summary>
-    public static readonly string[] LanguageCodes = ["fr", "ar", "ary", "zgh", "en", "es"];
+    /// <summary>Languages offered on the form (<see cref="LanguageLevels.Codes"/>).</summary>
+    public static IReadOnlyList<string> LanguageCodes => LanguageLevels.Codes;
 
     public const int MaxPositions = 500;
 
@@ -31,11 +31,6 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         public double? Confidence { get; set; }
     }
 
-    public sealed class LanguageInput
-    {
-        public string Code { get; set; } = "";
-        public CefrLevel? Level { get; set; }
-    }
 
     public sealed class VacancyInput
     {
@@ -51,7 +46,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         public DateOnly? StartsOn { get; set; }
         public DateOnly? ClosesOn { get; set; }
         public List<SkillInput> Skills { get; set; } = [];
-        public List<LanguageInput> Languages { get; set; } = [];
+        public List<LanguageLevelInput> Languages { get; set; } = [];
     }
 
     public sealed record Option(int Id, string Label);
@@ -97,7 +92,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
                 Skills = vacancy.Skills
                     .Select(s => new SkillInput { SkillId = s.SkillId, Requirement = s.IsEssential ? SkillRequirement.Essential : SkillRequirement.Optional, Confidence = s.LinkConfidence })
                     .ToList(),
-                Languages = vacancy.Languages.Select(l => new LanguageInput { Code = l.Code, Level = l.MinLevel }).ToList(),
+                Languages = vacancy.Languages.Select(l => new LanguageLevelInput { Code = l.Code, Level = l.MinLevel }).ToList(),
             };
         }
         else if (Request.Query["kind"] == "internship")
@@ -255,8 +250,8 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
             {
                 SkillId = skill.SkillId, IsEssential = skill.Requirement == SkillRequirement.Essential, LinkConfidence = ConceptLinks.Confidence(skill.Confidence),
             });
-        foreach (var language in Input.Languages.Where(l => l.Level is not null && LanguageCodes.Contains(l.Code)).DistinctBy(l => l.Code))
-            vacancy.Languages.Add(new VacancyLanguage { Code = language.Code, MinLevel = language.Level!.Value });
+        foreach (var (code, level) in LanguageLevels.Chosen(Input.Languages))
+            vacancy.Languages.Add(new VacancyLanguage { Code = code, MinLevel = level });
         await Db.SaveChangesAsync(ct);
         TempData["Flash"] = linked is null
             ? t["Vacancy.Saved"].Value
@@ -302,9 +297,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     {
         var employerId = (await EmployerIdAsync(ct))!.Value;
         // Every offered language gets a row, chosen level or not.
-        Input.Languages = LanguageCodes
-            .Select(code => Input.Languages.FirstOrDefault(l => l.Code == code) ?? new LanguageInput { Code = code })
-            .ToList();
+        Input.Languages = LanguageLevels.Rows(Input.Languages);
         if (Input.OccupationId is { } occupationId)
         {
             OccupationLabel = await Db.Occupations.Where(o => o.Id == occupationId)
