@@ -25,6 +25,9 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     public const string EditAction = "edit-profile";
     public const int MaxMobilityKm = 500;
 
+    /// <summary>Length of <see cref="CandidateDesiredOccupation.Title"/> in the database.</summary>
+    public const int MaxTitleLength = 200;
+
     public sealed class DesiredInput
     {
         public int OccupationId { get; set; }
@@ -236,7 +239,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         foreach (var desired in Input.Desired.Where(d => d.Keep).DistinctBy(d => d.OccupationId))
             candidate.DesiredOccupations.Add(new CandidateDesiredOccupation
             {
-                OccupationId = desired.OccupationId, Title = Blank(desired.Title)?[..Math.Min(desired.Title!.Trim().Length, 200)],
+                OccupationId = desired.OccupationId, Title = Cut(desired.Title, MaxTitleLength),
                 LinkConfidence = ConceptLinks.Confidence(desired.Confidence),
             });
         // Skills keep their level and source (an assessment stays an assessment); removed ones go.
@@ -382,4 +385,6 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? Cut(string? text, int length) => Blank(text) is { } trimmed && trimmed.Length > length ? trimmed[..length] : Blank(text);
 }
