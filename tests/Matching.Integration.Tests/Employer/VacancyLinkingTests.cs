@@ -100,4 +100,25 @@ public sealed class VacancyLinkingTests(MatchingFixture fixture) : MatchingTest(
         Assert.Equal(ids[ranked[1].Uri].ToString(CultureInfo.InvariantCulture), await page.Locator("[name='Input.OccupationId']").InputValueAsync());
         Assert.Equal(ranked[1].Score, double.Parse(await page.Locator("[name='Input.OccupationConfidence']").InputValueAsync(), CultureInfo.GetCultureInfo("fr")), 4);
     }
+
+    [Fact]
+    public async Task In_the_Arabic_UI_a_French_title_is_linked_and_the_suggestions_show_ESCOs_Arabic_labels()
+    {
+        var expected = OccupationLinker.Shared.Link(Title, "fr", 1)[0];
+        await using var db = Fixture.CreateDbContext();
+        var labelAr = await db.Occupations.Where(o => o.Uri == expected.Uri).Select(o => o.LabelAr).SingleAsync();
+        Assert.False(string.IsNullOrEmpty(labelAr), "the expected occupation has no Arabic label: this test could not fail");
+
+        await using var session = await BrowserSession.OpenAsync(Fixture);
+        await session.SignInAsync(EmployerA, DemoAccounts.Password, "/Employer/Vacancies/Edit");
+        await session.Page.Context.AddCookiesAsync([new Cookie
+        {
+            Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = Fixture.Web.BaseAddress.ToString(),
+        }]);
+        var response = await session.Page.Context.APIRequest.GetAsync($"/Employer/Vacancies/Edit?handler=OccupationSuggestions&q={Uri.EscapeDataString(Title)}");
+        Assert.Equal(200, response.Status);
+        var fragment = await response.TextAsync();
+        Assert.Contains(labelAr!, fragment, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{await db.Occupations.Where(o => o.Uri == expected.Uri).Select(o => o.Id).SingleAsync()}|", fragment, StringComparison.Ordinal);
+    }
 }
