@@ -112,7 +112,9 @@ public static class WebServiceCollectionExtensions
 
         // ESCO labels are reference data, shared by every user; nothing personal is cached.
         services.AddSingleton<SkillLabelCache>();
-        services.AddHealthChecks().AddDbContextCheck<MatchingDbContext>("database");
+        services.AddSingleton<LinkerWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<LinkerWarmup>());
+        services.AddHealthChecks().AddDbContextCheck<MatchingDbContext>("database").AddCheck<LinkerWarmup>("linkers");
         return services;
     }
 

@@ -111,6 +111,8 @@ public class CandidateSkill
     /// <summary>Self or assessed proficiency, 1 (basic) to 4 (expert).</summary>
     public int Level { get; set; } = 2;
     public SkillSource Source { get; set; } = SkillSource.Declared;
+    /// <summary>Linker confidence (0–1) of <see cref="SkillId"/> for the phrase the adviser typed; null when chosen from a list.</summary>
+    public double? LinkConfidence { get; set; }
 }
 
 public class CandidateDesiredOccupation
@@ -118,6 +120,10 @@ public class CandidateDesiredOccupation
     public int CandidateId { get; set; }
     public int OccupationId { get; set; }
     public Occupation? Occupation { get; set; }
+    /// <summary>The job title as typed ("aide soignante", "maçon coffreur"); null when chosen from a list.</summary>
+    public string? Title { get; set; }
+    /// <summary>Linker confidence (0–1) of <see cref="OccupationId"/> for <see cref="Title"/>; null when set by hand.</summary>
+    public double? LinkConfidence { get; set; }
 }
 
 /// <summary>A consent given for one purpose (and, where relevant, one partner), timestamped and revocable.</summary>

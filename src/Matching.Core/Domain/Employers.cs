@@ -63,6 +63,8 @@ public class VacancySkill
     public int SkillId { get; set; }
     public Skill? Skill { get; set; }
     public bool IsEssential { get; set; }
+    /// <summary>Linker confidence (0–1) when the skill was linked from a phrase the employer typed; null when proposed by the occupation or chosen by hand.</summary>
+    public double? LinkConfidence { get; set; }
 }
 
 public class VacancyLanguage

@@ -47,7 +47,11 @@ internal sealed class CandidateSkillConfiguration : IEntityTypeConfiguration<Can
 
 internal sealed class CandidateDesiredOccupationConfiguration : IEntityTypeConfiguration<CandidateDesiredOccupation>
 {
-    public void Configure(EntityTypeBuilder<CandidateDesiredOccupation> b) => b.HasKey(d => new { d.CandidateId, d.OccupationId });
+    public void Configure(EntityTypeBuilder<CandidateDesiredOccupation> b)
+    {
+        b.HasKey(d => new { d.CandidateId, d.OccupationId });
+        b.Property(d => d.Title).HasMaxLength(200);
+    }
 }
 
 internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>

@@ -216,6 +216,15 @@ namespace Matching.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("occupation_id");
 
+                    b.Property<double?>("LinkConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("link_confidence");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
                     b.HasKey("CandidateId", "OccupationId")
                         .HasName("pk_candidate_desired_occupations");
 
@@ -355,6 +364,10 @@ namespace Matching.Data.Migrations
                     b.Property<int>("Level")
                         .HasColumnType("integer")
                         .HasColumnName("level");
+
+                    b.Property<double?>("LinkConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("link_confidence");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer")
@@ -1580,6 +1593,10 @@ namespace Matching.Data.Migrations
                     b.Property<bool>("IsEssential")
                         .HasColumnType("boolean")
                         .HasColumnName("is_essential");
+
+                    b.Property<double?>("LinkConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("link_confidence");
 
                     b.HasKey("VacancyId", "SkillId")
                         .HasName("pk_vacancy_skills");

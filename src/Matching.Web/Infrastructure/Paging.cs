@@ -26,6 +26,15 @@ public static class Paging
 
     public static PageOf<T> Empty<T>() => new([], 1, DefaultSize, 0);
 
+    /// <summary>Query-only link to page <paramref name="number"/> of the current request, keeping its other query values.</summary>
+    public static string Href(HttpRequest request, int number)
+    {
+        var query = request.Query.Where(q => q.Key != Parameter)
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new KeyValuePair<string, string?>(Parameter, number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return QueryString.Create(query).ToUriComponent();
+    }
+
     /// <summary>One page of an ordered query; page numbers below 1 read as 1.</summary>
     public static async Task<PageOf<T>> ToPageAsync<T>(this IQueryable<T> ordered, int number, CancellationToken ct, int size = DefaultSize)
     {

@@ -23,7 +23,7 @@ public sealed class WebHostProcess : IAsyncDisposable
 
     public string LogFile { get; }
 
-    /// <summary>Starts the portal and waits until it answers HTTP on /health (whatever the status).</summary>
+    /// <summary>Starts the portal and waits until it answers HTTP on /health (whatever the status, once the linkers are built).</summary>
     public static async Task<WebHostProcess> StartAsync(string connectionString, string name = "web", IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = PostgresCluster.FreeTcpPort();
@@ -66,8 +66,9 @@ public sealed class WebHostProcess : IAsyncDisposable
             }
             try
             {
-                using var _ = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                return host;
+                // "Degraded" while the ESCO linkers are still being built: wait, so no test times out on the first suggestion.
+                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                if (await response.Content.ReadAsStringAsync() != "Degraded") return host;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

@@ -31,6 +31,10 @@ public sealed class IndexModel(MatchingDbContext db, UserManager<ApplicationUser
     [BindProperty(SupportsGet = true, Name = Paging.Parameter)]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Part of a name, or a public number ("4821").</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     public bool HasCaseload { get; private set; }
     public PageOf<CandidateRow> Candidates { get; private set; } = Paging.Empty<CandidateRow>();
     public DateOnly Today { get; private set; }
@@ -41,8 +45,18 @@ public sealed class IndexModel(MatchingDbContext db, UserManager<ApplicationUser
         var user = await users.GetUserAsync(User);
         if (user?.AdviserId is not { } adviserId) return;
         HasCaseload = true;
-        Candidates = await db.Candidates
-            .Where(c => c.AdviserId == adviserId)
+        var own = db.Candidates.Where(c => c.AdviserId == adviserId);
+        if (Search?.Trim() is { Length: > 0 } search)
+        {
+            if (int.TryParse(search.TrimStart('#'), System.Globalization.CultureInfo.InvariantCulture, out var number))
+                own = own.Where(c => c.PublicNumber == number);
+            else
+            {
+                var pattern = "%" + search.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+                own = own.Where(c => EF.Functions.ILike(c.Identity!.FirstName + " " + c.Identity.LastName, pattern));
+            }
+        }
+        Candidates = await own
             .OrderBy(c => c.PublicNumber)
             .Select(c => new CandidateRow(
                 c.Id, c.PublicNumber, c.Identity!.FirstName, c.Identity.LastName, c.Status, c.City!.Name, c.City.NameAr,

@@ -60,7 +60,7 @@ public sealed class DetailsModel(MatchingDbContext db, IStringLocalizer<SharedRe
             StartsOn = source.StartsOn >= today ? source.StartsOn : null,
             ClosesOn = source.ClosesOn >= today ? source.ClosesOn : null,
             Status = VacancyStatus.Draft, CreatedAt = DateTimeOffset.UtcNow,
-            Skills = source.Skills.Select(s => new VacancySkill { SkillId = s.SkillId, IsEssential = s.IsEssential }).ToList(),
+            Skills = source.Skills.Select(s => new VacancySkill { SkillId = s.SkillId, IsEssential = s.IsEssential, LinkConfidence = s.LinkConfidence }).ToList(),
             Languages = source.Languages.Select(l => new VacancyLanguage { Code = l.Code, MinLevel = l.MinLevel }).ToList(),
         };
         Db.Vacancies.Add(copy);

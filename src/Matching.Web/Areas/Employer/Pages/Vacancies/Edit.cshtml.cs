@@ -1,4 +1,3 @@
-using System.Globalization;
 using Matching.Core.Domain;
 using Matching.Data;
 using Matching.Web.Infrastructure;
@@ -12,13 +11,15 @@ namespace Matching.Web.Areas.Employer.Pages.Vacancies;
 public enum SkillRequirement { None = 0, Essential = 1, Optional = 2 }
 
 /// <summary>
-/// Create or edit a vacancy or internship. Without script: "search" buttons post the whole form back and the page
-/// comes back with suggestions (occupations, skills) while keeping what was typed.
+/// Create or edit a vacancy or internship. The title and skill phrases are linked to ESCO by the linkers
+/// (<see cref="ConceptLinks"/>); the user confirms a suggestion, and what was typed but not confirmed is linked on save.
+/// Without script: "suggest" buttons post the whole form back and the page comes back with suggestions while keeping
+/// what was typed; with script, suggestions come as the user types (<see cref="OnGetOccupationSuggestionsAsync"/>).
 /// </summary>
 public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResource> t) : EmployerPageModel(db)
 {
-    /// <summary>Languages offered on the form: French, Arabic, Darija, Tamazight, English, Spanish.</summary>
-    public static readonly string[] LanguageCodes = ["fr", "ar", "ary", "zgh", "en", "es"];
+    /// <summary>Languages offered on the form (<see cref="LanguageLevels.Codes"/>).</summary>
+    public static IReadOnlyList<string> LanguageCodes => LanguageLevels.Codes;
 
     public const int MaxPositions = 500;
 
@@ -26,13 +27,10 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     {
         public int SkillId { get; set; }
         public SkillRequirement Requirement { get; set; }
+        /// <summary>Linker confidence when the skill was linked from a typed phrase.</summary>
+        public double? Confidence { get; set; }
     }
 
-    public sealed class LanguageInput
-    {
-        public string Code { get; set; } = "";
-        public CefrLevel? Level { get; set; }
-    }
 
     public sealed class VacancyInput
     {
@@ -48,7 +46,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         public DateOnly? StartsOn { get; set; }
         public DateOnly? ClosesOn { get; set; }
         public List<SkillInput> Skills { get; set; } = [];
-        public List<LanguageInput> Languages { get; set; } = [];
+        public List<LanguageLevelInput> Languages { get; set; } = [];
     }
 
     public sealed record Option(int Id, string Label);
@@ -65,9 +63,12 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     [BindProperty]
     public string? SkillQuery { get; set; }
 
-    public IReadOnlyList<TaxonomySearch.Hit> OccupationHits { get; private set; } = [];
-    public IReadOnlyList<TaxonomySearch.Hit> SkillHits { get; private set; } = [];
-    public bool Searched { get; private set; }
+    public IReadOnlyList<ConceptLinks.Suggestion> OccupationHits { get; private set; } = [];
+    public IReadOnlyList<ConceptLinks.Suggestion> SkillHits { get; private set; } = [];
+    public bool OccupationSearched { get; private set; }
+    public bool SkillSearched { get; private set; }
+    public SuggestionList OccupationSuggestions => new(OccupationHits, "occupation", Url.Page("Edit", "ChooseOccupation"), "occupation-hit", OccupationSearched);
+    public SuggestionList SkillSuggestions => new(SkillHits, "skill", Url.Page("Edit", "AddSkill"), "skill-hit", SkillSearched);
     public string? OccupationLabel { get; private set; }
     public Dictionary<int, string> SkillLabels { get; private set; } = [];
     public IReadOnlyList<Option> Sites { get; private set; } = [];
@@ -89,9 +90,9 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
                 SiteId = vacancy.SiteId, CityId = vacancy.CityId, ContractType = vacancy.ContractType,
                 Positions = vacancy.Positions, StartsOn = vacancy.StartsOn, ClosesOn = vacancy.ClosesOn,
                 Skills = vacancy.Skills
-                    .Select(s => new SkillInput { SkillId = s.SkillId, Requirement = s.IsEssential ? SkillRequirement.Essential : SkillRequirement.Optional })
+                    .Select(s => new SkillInput { SkillId = s.SkillId, Requirement = s.IsEssential ? SkillRequirement.Essential : SkillRequirement.Optional, Confidence = s.LinkConfidence })
                     .ToList(),
-                Languages = vacancy.Languages.Select(l => new LanguageInput { Code = l.Code, Level = l.MinLevel }).ToList(),
+                Languages = vacancy.Languages.Select(l => new LanguageLevelInput { Code = l.Code, Level = l.MinLevel }).ToList(),
             };
         }
         else if (Request.Query["kind"] == "internship")
@@ -106,25 +107,48 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     {
         if (await GuardAsync(ct) is { } denied) return denied;
         ModelState.Clear();
-        OccupationHits = await TaxonomySearch.OccupationsAsync(Db, OccupationQuery ?? Input.Title, ct);
-        Searched = true;
+        OccupationHits = await ConceptLinks.OccupationsAsync(Db, OccupationQuery ?? Input.Title, ConceptLinks.MaxSuggestions, ct);
+        OccupationSearched = true;
         return await ShowAsync(ct);
     }
 
+    /// <summary>The occupation suggestions for <paramref name="q"/> as an HTML fragment, for as-you-type suggestions.</summary>
+    public async Task<IActionResult> OnGetOccupationSuggestionsAsync(string? q, CancellationToken ct)
+    {
+        if (await GuardAsync(ct) is { } denied) return denied;
+        OccupationHits = await ConceptLinks.OccupationsAsync(Db, q, ConceptLinks.MaxSuggestions, ct);
+        OccupationSearched = true;
+        return Partial("_Suggestions", OccupationSuggestions);
+    }
+
+    /// <summary>The skill suggestions for <paramref name="q"/> as an HTML fragment, for as-you-type suggestions.</summary>
+    public async Task<IActionResult> OnGetSkillSuggestionsAsync(string? q, CancellationToken ct)
+    {
+        if (await GuardAsync(ct) is { } denied) return denied;
+        SkillHits = await ConceptLinks.SkillsAsync(Db, q, ConceptLinks.MaxSuggestions, ct);
+        SkillSearched = true;
+        return Partial("_Suggestions", SkillSuggestions);
+    }
+
     /// <summary>Links the chosen occupation and proposes its ESCO skills: essential ones required, optional ones listed.</summary>
-    /// <param name="occupation">"id|similarity" from the suggestion button.</param>
+    /// <param name="occupation">"id|confidence" from the suggestion button.</param>
     public async Task<IActionResult> OnPostChooseOccupationAsync(string? occupation, CancellationToken ct)
     {
         if (await GuardAsync(ct) is { } denied) return denied;
         ModelState.Clear();
-        var parts = (occupation ?? "").Split('|');
-        if (!int.TryParse(parts[0], CultureInfo.InvariantCulture, out var occupationId)
+        if (!ConceptLinks.TryParseChoice(occupation, out var occupationId, out var confidence)
             || !await Db.Occupations.AnyAsync(o => o.Id == occupationId, ct))
             return await ShowAsync(ct);
+        await ConfirmOccupationAsync(occupationId, confidence, ct);
+        OccupationQuery = null;
+        return await ShowAsync(ct);
+    }
+
+    /// <summary>Sets the occupation and adds its ESCO skills after the ones the user already chose.</summary>
+    private async Task ConfirmOccupationAsync(int occupationId, double? confidence, CancellationToken ct)
+    {
         Input.OccupationId = occupationId;
-        Input.OccupationConfidence = parts.Length > 1 && double.TryParse(parts[1], CultureInfo.InvariantCulture, out var confidence) && confidence is >= 0 and <= 1
-            ? confidence
-            : null;
+        Input.OccupationConfidence = confidence;
         var proposed = await Db.OccupationSkills.Where(s => s.OccupationId == occupationId)
             .OrderByDescending(s => s.IsEssential).ThenBy(s => s.SkillId)
             .Select(s => new { s.SkillId, s.IsEssential })
@@ -138,29 +162,52 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
             Requirement = p.IsEssential ? SkillRequirement.Essential : SkillRequirement.None,
         }));
         Input.Skills = kept;
-        return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostSearchSkillAsync(CancellationToken ct)
     {
         if (await GuardAsync(ct) is { } denied) return denied;
         ModelState.Clear();
-        SkillHits = await TaxonomySearch.SkillsAsync(Db, SkillQuery, ct);
-        Searched = true;
+        SkillHits = await ConceptLinks.SkillsAsync(Db, SkillQuery, ConceptLinks.MaxSuggestions, ct);
+        SkillSearched = true;
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAddSkillAsync(int skillId, CancellationToken ct)
+    /// <param name="skill">"id|confidence" from the suggestion button.</param>
+    public async Task<IActionResult> OnPostAddSkillAsync(string? skill, CancellationToken ct)
     {
         if (await GuardAsync(ct) is { } denied) return denied;
         ModelState.Clear();
-        if (await Db.Skills.AnyAsync(s => s.Id == skillId, ct))
+        if (ConceptLinks.TryParseChoice(skill, out var skillId, out var confidence) && await Db.Skills.AnyAsync(s => s.Id == skillId, ct))
         {
-            Input.Skills.RemoveAll(s => s.SkillId == skillId);
-            Input.Skills.Insert(0, new SkillInput { SkillId = skillId, Requirement = SkillRequirement.Essential });
+            AddSkill(skillId, confidence);
+            SkillQuery = null;
         }
-        SkillQuery = null;
         return await ShowAsync(ct);
+    }
+
+    private void AddSkill(int skillId, double? confidence)
+    {
+        Input.Skills.RemoveAll(s => s.SkillId == skillId);
+        Input.Skills.Insert(0, new SkillInput { SkillId = skillId, Requirement = SkillRequirement.Essential, Confidence = confidence });
+    }
+
+    /// <summary>
+    /// Links on save what was typed but not confirmed: the title, when no occupation was chosen, and the skill phrase
+    /// left in the skill field. The best link is kept with its confidence; the details page shows it, to be changed here.
+    /// </summary>
+    /// <returns>The occupation linked here, or null when the user had confirmed one (or nothing matched).</returns>
+    private async Task<ConceptLinks.Suggestion?> LinkUnconfirmedAsync(CancellationToken ct)
+    {
+        ConceptLinks.Suggestion? linked = null;
+        if (Input.OccupationId is null && await ConceptLinks.OccupationsAsync(Db, Input.Title, 1, ct) is [var occupation, ..])
+        {
+            await ConfirmOccupationAsync(occupation.Id, occupation.Score, ct);
+            linked = occupation;
+        }
+        if (await ConceptLinks.SkillsAsync(Db, SkillQuery, 1, ct) is [var skill, ..])
+            AddSkill(skill.Id, skill.Score);
+        return linked;
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
@@ -170,6 +217,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         ModelState.Clear();
         await ValidateAsync(employerId, ct);
         if (!ModelState.IsValid) return await ShowAsync(ct);
+        var linked = await LinkUnconfirmedAsync(ct);
 
         Vacancy vacancy;
         if (Id is { } id)
@@ -189,9 +237,8 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         vacancy.Kind = Input.Kind;
         vacancy.Title = Input.Title!.Trim();
         vacancy.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
-        if (vacancy.OccupationId != Input.OccupationId) vacancy.OccupationLinkConfidence = Input.OccupationConfidence;
         vacancy.OccupationId = Input.OccupationId;
-        if (Input.OccupationId is null) vacancy.OccupationLinkConfidence = null;
+        vacancy.OccupationLinkConfidence = Input.OccupationId is null ? null : ConceptLinks.Confidence(Input.OccupationConfidence);
         vacancy.SiteId = Input.SiteId;
         vacancy.CityId = Input.CityId ?? siteCity;
         vacancy.ContractType = Input.ContractType;
@@ -199,11 +246,16 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         vacancy.StartsOn = Input.StartsOn;
         vacancy.ClosesOn = Input.ClosesOn;
         foreach (var skill in Input.Skills.Where(s => s.Requirement != SkillRequirement.None).DistinctBy(s => s.SkillId))
-            vacancy.Skills.Add(new VacancySkill { SkillId = skill.SkillId, IsEssential = skill.Requirement == SkillRequirement.Essential });
-        foreach (var language in Input.Languages.Where(l => l.Level is not null && LanguageCodes.Contains(l.Code)).DistinctBy(l => l.Code))
-            vacancy.Languages.Add(new VacancyLanguage { Code = language.Code, MinLevel = language.Level!.Value });
+            vacancy.Skills.Add(new VacancySkill
+            {
+                SkillId = skill.SkillId, IsEssential = skill.Requirement == SkillRequirement.Essential, LinkConfidence = ConceptLinks.Confidence(skill.Confidence),
+            });
+        foreach (var (code, level) in LanguageLevels.Chosen(Input.Languages))
+            vacancy.Languages.Add(new VacancyLanguage { Code = code, MinLevel = level });
         await Db.SaveChangesAsync(ct);
-        TempData["Flash"] = t["Vacancy.Saved"].Value;
+        TempData["Flash"] = linked is null
+            ? t["Vacancy.Saved"].Value
+            : t["Vacancy.SavedLinked", linked.Label, linked.Score.ToString("P0", System.Globalization.CultureInfo.CurrentCulture)].Value;
         return RedirectToPage("Details", new { id = vacancy.Id });
     }
 
@@ -245,9 +297,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
     {
         var employerId = (await EmployerIdAsync(ct))!.Value;
         // Every offered language gets a row, chosen level or not.
-        Input.Languages = LanguageCodes
-            .Select(code => Input.Languages.FirstOrDefault(l => l.Code == code) ?? new LanguageInput { Code = code })
-            .ToList();
+        Input.Languages = LanguageLevels.Rows(Input.Languages);
         if (Input.OccupationId is { } occupationId)
         {
             OccupationLabel = await Db.Occupations.Where(o => o.Id == occupationId)
