@@ -215,6 +215,9 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         }
         else
         {
+            // Two advisers saving new profiles at once would read the same maximum: the transaction-scoped lock
+            // makes the second wait until the first has committed its number.
+            await db.Database.ExecuteSqlRawAsync("select pg_advisory_xact_lock(hashtext('candidates.public_number'))", ct);
             var number = (await db.Candidates.MaxAsync(c => (int?)c.PublicNumber, ct) ?? 1000) + 1;
             candidate = new Candidate { PublicNumber = number, AdviserId = adviserId, CreatedAt = now, Gender = Gender.Undisclosed };
             db.Candidates.Add(candidate);
