@@ -55,6 +55,8 @@ public sealed class NightlyPipeline(
             return await ScalarAsync<int>(connection, null, "select id from match_runs where run_key = @key", ct, ("key", runKey));
         }
 
+        // The run's own partition of matches, bare (no index, no foreign key) while the chunks COPY into it.
+        await ExecuteAsync(connection, tx, "select matches_create_partition(@run)", ct, ("run", runId));
         var candidates = await ExecuteAsync(connection, tx, """
             insert into match_run_candidates (run_id, candidate_id)
             select @run, c.id from candidates c
@@ -143,6 +145,9 @@ public sealed class NightlyPipeline(
             ("run", runId), ("done", (int)MatchRunChunkStatus.Done));
         if (unfinished > 0) return false;
         var now = clock.GetUtcNow();
+        // Indexes built once over the whole run rather than maintained row by row during its COPYs; in this
+        // transaction, so the run is never published without them.
+        await ExecuteAsync(connection, tx, "select matches_index_partition(@run)", ct, ("run", runId));
         var fairness = await RunFairness.ComputeJsonAsync(connection, tx, runId, ct);
         await using (var publish = new NpgsqlCommand("""
             update match_runs set status = @published, published_at = @now, completed_at = coalesce(completed_at, @now), error = null, fairness_json = @fairness
