@@ -27,6 +27,11 @@ public sealed class JobsOptions
     public int VacanciesPerChunk { get; set; } = 100;
     public int ShortlistLength { get; set; } = 50;
     public int MaxChunkAttempts { get; set; } = 5;
+    /// <summary>
+    /// Published runs whose matches are kept (the newest ones): older runs' partitions, and those of failed runs, are
+    /// dropped when a run is published. Shortlists of vacancies no kept run scored are no longer shown; decisions stay.
+    /// </summary>
+    public int PublishedRunsKept { get; set; } = 14;
     /// <summary>The learned ranker; the cold-start formula scores when the file is absent.</summary>
     public string ModelPath { get; set; } = "models/ranker.zip";
 }
@@ -41,6 +46,8 @@ public static class JobsServiceCollectionExtensions
             .Validate(o => o.VacanciesPerChunk is >= 1 and <= 10_000, "Jobs:VacanciesPerChunk must be between 1 and 10000.")
             .Validate(o => o.ShortlistLength is >= 1 and <= 500, "Jobs:ShortlistLength must be between 1 and 500.")
             .Validate(o => o.InvisibilityTimeoutSeconds is >= 5, "Jobs:InvisibilityTimeoutSeconds must be at least 5.")
+            // Two at least: the morning summary compares the new run with the previous published one.
+            .Validate(o => o.PublishedRunsKept is >= 2, "Jobs:PublishedRunsKept must be at least 2.")
             .ValidateOnStart();
         var jobs = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton(TimeProvider.System);

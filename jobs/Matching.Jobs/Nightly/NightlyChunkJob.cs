@@ -41,8 +41,10 @@ public sealed class NightlyChunkJob(
             modelVersion = reader.GetString(2);
             vacancyIds = reader.GetFieldValue<int[]>(4);
         }
-        await ExecuteAsync(connection, null, "update match_run_chunks set attempts = attempts + 1, status = @running, started_at = @now, error = null where run_id = @run and chunk_no = @no",
-            ct, ("running", (int)MatchRunChunkStatus.Running), ("now", clock.GetUtcNow()), ("run", runId), ("no", chunkNo));
+        var attempt = await ScalarAsync<int>(connection, null, """
+            update match_run_chunks set attempts = attempts + 1, status = @running, started_at = @now, error = null
+            where run_id = @run and chunk_no = @no returning attempts
+            """, ct, ("running", (int)MatchRunChunkStatus.Running), ("now", clock.GetUtcNow()), ("run", runId), ("no", chunkNo));
         try
         {
             var stage = Stopwatch.GetTimestamp();
@@ -56,7 +58,7 @@ public sealed class NightlyChunkJob(
             var rows = Rows(run, vacancies, result);
             ChunkStageTimes.AddExplain(stage);
             stage = Stopwatch.GetTimestamp();
-            var last = await WriteAsync(connection, runId, chunkNo, vacancyIds, rows, result.PairsScored, ct);
+            var last = await WriteAsync(connection, runId, chunkNo, attempt, vacancyIds, rows, result.PairsScored, ct);
             ChunkStageTimes.AddWrite(stage);
             if (last) jobs.Enqueue<NightlyPipeline>(p => p.PublishAsync(runId, CancellationToken.None));
         }
@@ -89,13 +91,16 @@ public sealed class NightlyChunkJob(
     }
 
     /// <summary>Delete + COPY + counters in one transaction. Returns true when this chunk completed the run.</summary>
-    private async Task<bool> WriteAsync(NpgsqlConnection connection, int runId, int chunkNo, int[] vacancyIds, List<MatchRow> rows, long pairsScored, CancellationToken ct)
+    private async Task<bool> WriteAsync(NpgsqlConnection connection, int runId, int chunkNo, int attempt, int[] vacancyIds, List<MatchRow> rows, long pairsScored, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         var status = (MatchRunChunkStatus)await ScalarAsync<int>(connection, tx, "select status from match_run_chunks where run_id = @run and chunk_no = @no for update",
             ct, ("run", runId), ("no", chunkNo));
         if (status == MatchRunChunkStatus.Done) { await tx.RollbackAsync(ct); return false; }
-        await ExecuteAsync(connection, tx, "delete from matches where run_id = @run and vacancy_id = any(@ids)", ct, ("run", runId), ("ids", vacancyIds));
+        // Rows of this chunk exist only if an earlier attempt committed them. The first attempt skips the delete: while
+        // the run writes, its partition has no index, so the delete would scan every row written so far.
+        if (attempt > 1)
+            await ExecuteAsync(connection, tx, "delete from matches where run_id = @run and vacancy_id = any(@ids)", ct, ("run", runId), ("ids", vacancyIds));
         await MatchCopy.WriteAsync(connection, runId, rows, ct);
         await ExecuteAsync(connection, tx, """
             update match_run_chunks set status = @done, pairs_scored = @pairs, rows_written = @rows, completed_at = @now, error = null

@@ -55,6 +55,8 @@ public sealed class NightlyPipeline(
             return await ScalarAsync<int>(connection, null, "select id from match_runs where run_key = @key", ct, ("key", runKey));
         }
 
+        // The run's own partition of matches, bare (no index, no foreign key) while the chunks COPY into it.
+        await ExecuteAsync(connection, tx, "select matches_create_partition(@run)", ct, ("run", runId));
         var candidates = await ExecuteAsync(connection, tx, """
             insert into match_run_candidates (run_id, candidate_id)
             select @run, c.id from candidates c
@@ -143,6 +145,9 @@ public sealed class NightlyPipeline(
             ("run", runId), ("done", (int)MatchRunChunkStatus.Done));
         if (unfinished > 0) return false;
         var now = clock.GetUtcNow();
+        // Indexes built once over the whole run rather than maintained row by row during its COPYs; in this
+        // transaction, so the run is never published without them.
+        await ExecuteAsync(connection, tx, "select matches_index_partition(@run)", ct, ("run", runId));
         var fairness = await RunFairness.ComputeJsonAsync(connection, tx, runId, ct);
         await using (var publish = new NpgsqlCommand("""
             update match_runs set status = @published, published_at = @now, completed_at = coalesce(completed_at, @now), error = null, fairness_json = @fairness
@@ -158,7 +163,50 @@ public sealed class NightlyPipeline(
         await tx.CommitAsync(ct);
         logger.LogInformation("Run {Run} published", runId);
         jobs.Enqueue<EmployerMorningSummaryJob>(j => j.RunAsync(runId, CancellationToken.None));
+        await DropOldMatchesAsync(connection, runId, ct);
         return true;
+    }
+
+    /// <summary>
+    /// Drops the matches of published runs older than the <see cref="JobsOptions.PublishedRunsKept"/> newest, and of
+    /// failed runs older than <paramref name="publishedRunId"/>: a whole partition at once (detach, drop), so neither
+    /// a long delete nor dead rows for vacuum, and the portal's queries keep planning over a few partitions.
+    /// Best effort: a partition that a reader holds past the lock timeout is left for the next publication.
+    /// </summary>
+    private async Task DropOldMatchesAsync(NpgsqlConnection connection, int publishedRunId, CancellationToken ct)
+    {
+        var old = new List<int>();
+        await using (var command = new NpgsqlCommand("""
+            select r.id from match_runs r
+            where r.id < @run and to_regclass('matches_run_' || r.id) is not null
+              and (r.status = @failed or (r.status = @published and r.id not in
+                   (select k.id from match_runs k where k.status = @published order by k.published_at desc, k.id desc limit @kept)))
+            order by r.id
+            """, connection))
+        {
+            command.Parameters.AddWithValue("run", publishedRunId);
+            command.Parameters.AddWithValue("failed", (int)MatchRunStatus.Failed);
+            command.Parameters.AddWithValue("published", (int)MatchRunStatus.Published);
+            command.Parameters.AddWithValue("kept", options.Value.PublishedRunsKept);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) old.Add(reader.GetInt32(0));
+        }
+        foreach (var run in old)
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            try
+            {
+                await ExecuteAsync(connection, tx, "set local lock_timeout = '2s'", ct);
+                await ExecuteAsync(connection, tx, "select matches_drop_partition(@run)", ct, ("run", run));
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Run {Run}: matches dropped", run);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                await tx.RollbackAsync(ct);
+                logger.LogWarning("Run {Run}: its matches are in use, dropped at the next publication", run);
+            }
+        }
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)

@@ -19,15 +19,15 @@ public sealed class BenchNightlyCommand : ICliCommand
         Creates the scratch database <database>_bench_nightly on the server of ConnectionStrings__Matching, writes the
         synthetic population, runs the real pipeline (Hangfire chunks, COPY, publish) and prints the time per stage,
         COPY against SaveChanges on a sample, and last one summary line. --keep leaves the scratch database.
-        --worker-processes N starts N-1 standalone workers (Matching.Jobs, --workers threads each) beside this process
-        for the scoring stage, to measure scaling out.
+        --worker-processes 2 starts a standalone worker (Matching.Jobs, --workers threads too) beside this process once
+        a third of the chunks are done, and prints the chunks/s with two worker processes against one, in the same run.
         """;
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken ct)
     {
         args.AllowOnly("candidates", "vacancies", "workers", "worker-processes", "chunk", "seed", "keep");
         int candidateCount = args.GetInt("candidates", 100_000, 10), vacancyCount = args.GetInt("vacancies", 10_000, 1);
-        int workers = args.GetInt("workers", 2, 1, 64), processes = args.GetInt("worker-processes", 1, 1, 8), chunk = args.GetInt("chunk", 100, 1, 10_000), seed = args.GetInt("seed", 1);
+        int workers = args.GetInt("workers", 2, 1, 64), processes = args.GetInt("worker-processes", 1, 1, 2), chunk = args.GetInt("chunk", 100, 1, 10_000), seed = args.GetInt("seed", 1);
         var configuration = CliHost.Configuration();
         var main = configuration.GetConnectionString("Matching") is { Length: > 0 } cs && ConnectionStrings.IsValid(cs) ? cs
             : throw new CliFailure("ConnectionStrings__Matching is not set: the benchmark creates its scratch database on that server.");
@@ -59,25 +59,20 @@ public sealed class BenchNightlyCommand : ICliCommand
 
         using var host = NightlyHost.Build(configuration, runServer: true, workers, scratch, chunk);
         await host.StartAsync(ct);
-        var standalone = Enumerable.Range(1, processes - 1).Select(_ => StartWorker(scratch, workers)).ToList();
+        var scaling = new WorkerScaling(processes, workers);
         MatchRun run;
         try
         {
             int runId;
             await using (var scope = host.Services.CreateAsyncScope())
                 runId = await scope.ServiceProvider.GetRequiredService<NightlyPipeline>().StartAsync(NightlyPipeline.ManualRunKey(), "bench", ct);
-            Done("snapshot", "(run, candidate snapshot, chunks, enqueue)");
-            run = await NightlyHost.WaitAsync(host.Services, runId, TimeSpan.FromHours(2), ct);
+            Done("snapshot", "(run, its partition, candidate snapshot, chunks, enqueue)");
+            run = await scaling.WatchAsync(host.Services, runId, () => StartWorker(scratch, workers, scaling), ct);
             Done("score_write_publish", $"({run.ChunksTotal} chunks of {chunk} vacancies on {processes} process(es) of {workers} workers)");
         }
         finally
         {
-            foreach (var worker in standalone)
-            {
-                worker.Kill(entireProcessTree: true);
-                await worker.WaitForExitAsync(CancellationToken.None);
-                worker.Dispose();
-            }
+            await scaling.StopWorkersAsync();
             await host.StopAsync(CancellationToken.None);
         }
         if (run.Status != MatchRunStatus.Published) throw new CliFailure($"the run ended {run.Status}: {run.Error}");
@@ -91,30 +86,29 @@ public sealed class BenchNightlyCommand : ICliCommand
         // Summed over the chunks this process ran (over its workers too, so they can exceed the wall-clock stage).
         Console.Out.WriteLine($"chunk_stages\tload={ChunkStageTimes.Load.TotalSeconds:0.0} s score={ChunkStageTimes.Score.TotalSeconds:0.0} s " +
                               $"explain={ChunkStageTimes.Explain.TotalSeconds:0.0} s write={ChunkStageTimes.Write.TotalSeconds:0.0} s (delete + COPY + counters)");
-        Console.Out.WriteLine($"copy_rows_per_s\t{writes.Copy:0}");
-        Console.Out.WriteLine($"copy_no_foreign_keys_rows_per_s\t{writes.CopyIndexedNoForeignKeys:0}\t(same rows, same indexes, no foreign keys)");
-        Console.Out.WriteLine($"copy_unindexed_rows_per_s\t{writes.CopyUnindexed:0}\t(same rows into a table without indexes or foreign keys)");
-        Console.Out.WriteLine($"savechanges_rows_per_s\t{writes.SaveChanges:0}");
-        Console.Out.WriteLine($"copy_vs_savechanges\t{writes.Copy / writes.SaveChanges:0.0}x (the same {writes.Sample} pre-built match rows, AddRange + SaveChanges)");
+        Console.Out.WriteLine($"publish\t{scaling.PublishSeconds:0.0} s\t(last chunk written to published: the run's indexes built once, statistics, fairness audit, the flip)");
+        Console.Out.WriteLine($"copy_rows_per_s\t{writes.Copy:0}\t(into the sample run's partition, bare as while a run writes)");
+        Console.Out.WriteLine($"savechanges_rows_per_s\t{writes.SaveChanges:0}\t(the same rows into the same partition through matches, AddRange + SaveChanges, EF's default batching)");
+        Console.Out.WriteLine($"copy_vs_savechanges\t{writes.Copy / writes.SaveChanges:0.0}x (the same {writes.Sample} pre-built match rows)");
+        Console.Out.WriteLine($"copy_indexed_rows_per_s\t{writes.CopyIndexed:0}\t(for reference: COPY into the partition once its two indexes exist)");
+        if (scaling.Report() is { } speedUp) Console.Out.WriteLine(speedUp);
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
         Console.Out.WriteLine($"nightly: candidates={candidateCount} vacancies={vacancyCount} pairs_scored={run.PairsScored} matches_written={run.MatchesWritten} seconds={total.Elapsed.TotalSeconds:0.0} peak_mb={peakMb:0}");
         return 0;
     }
 
     /// <summary>Write rates of one sample of the run's own rows, built beforehand, so only the write is timed.</summary>
-    private sealed record WriteRates(int Sample, double Copy, double CopyIndexedNoForeignKeys, double CopyUnindexed, double SaveChanges);
+    private sealed record WriteRates(int Sample, double Copy, double SaveChanges, double CopyIndexed);
 
     /// <summary>
-    /// The same pre-built rows written four ways, each rolled back: COPY into matches; COPY into tables of the same
-    /// columns (ordinary logged tables, dropped after) with matches' indexes but no foreign keys, and with neither (what is
-    /// left is the wire, the client, jsonb parsing and the heap's WAL), which splits COPY's time between the server's index
-    /// and foreign-key work; and EF Core AddRange +
-    /// SaveChanges into matches.
+    /// The same pre-built rows written with COPY and with EF Core AddRange + SaveChanges, each rolled back, into the
+    /// partition of a sample run created the way a nightly run creates its own (bare: no index, no foreign key). Then,
+    /// for reference, COPY again once that partition has the indexes a published run gets.
     /// </summary>
     private static async Task<WriteRates> CompareWritesAsync(string scratch, int runId, CancellationToken ct)
     {
         await using var db = Open(scratch);
-        var matches = await db.Matches.AsNoTracking().Where(m => m.RunId == runId).OrderBy(m => m.Id).Take(20_000).ToListAsync(ct);
+        var matches = await db.Matches.AsNoTracking().Where(m => m.RunId == runId).OrderBy(m => m.VacancyId).ThenBy(m => m.Rank).Take(20_000).ToListAsync(ct);
         var sampleRun = new MatchRun { Status = MatchRunStatus.Failed, CreatedAt = DateTimeOffset.UtcNow, TriggeredBy = "bench sample", RunKey = $"bench-sample:{Guid.NewGuid():N}" };
         db.MatchRuns.Add(sampleRun);
         await db.SaveChangesAsync(ct);
@@ -124,15 +118,18 @@ public sealed class BenchNightlyCommand : ICliCommand
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        await using (var probe = new NpgsqlCommand("create table matches_copy_probe (like matches including identity)", connection))
-            await probe.ExecuteNonQueryAsync(ct);
-        await using (var probe = new NpgsqlCommand("create table matches_copy_probe_indexed (like matches including all)", connection))
-            await probe.ExecuteNonQueryAsync(ct);
-        async Task<double> CopyAsync(IReadOnlyList<MatchRow> sample, string table)
+        async Task SqlAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("run", sampleRun.Id);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await SqlAsync("select matches_create_partition(@run)");
+        async Task<double> CopyAsync(IReadOnlyList<MatchRow> sample)
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             var watch = Stopwatch.StartNew();
-            await MatchCopy.WriteAsync(connection, sampleRun.Id, sample, ct, table);
+            await MatchCopy.WriteAsync(connection, sampleRun.Id, sample, ct);
             var rate = sample.Count / watch.Elapsed.TotalSeconds;
             await tx.RollbackAsync(ct);
             return rate;
@@ -149,25 +146,28 @@ public sealed class BenchNightlyCommand : ICliCommand
             db.ChangeTracker.Clear();
             return rate;
         }
-        // Warm every path up first (JIT, EF's model and command cache), then time them on the same rows.
+        // Warm both paths up first (JIT, EF's model and command cache), then time them on the same rows.
         var warm = rows.Take(200).ToList();
-        await CopyAsync(warm, "matches");
-        await CopyAsync(warm, "matches_copy_probe");
-        await CopyAsync(warm, "matches_copy_probe_indexed");
+        await CopyAsync(warm);
         await SaveAsync(warm);
-        var rates = new WriteRates(rows.Count, await CopyAsync(rows, "matches"), await CopyAsync(rows, "matches_copy_probe_indexed"),
-            await CopyAsync(rows, "matches_copy_probe"), await SaveAsync(rows));
-        await using (var drop = new NpgsqlCommand("drop table matches_copy_probe, matches_copy_probe_indexed", connection))
-            await drop.ExecuteNonQueryAsync(ct);
-        return rates;
+        double copy = await CopyAsync(rows), save = await SaveAsync(rows);
+        await SqlAsync("select matches_index_partition(@run)");
+        var copyIndexed = await CopyAsync(rows);
+        await SqlAsync("select matches_drop_partition(@run)");
+        db.MatchRuns.Remove(sampleRun);
+        await db.SaveChangesAsync(ct);
+        return new WriteRates(rows.Count, copy, save, copyIndexed);
     }
 
-    /// <summary>The standalone worker (Matching.Jobs, copied next to this CLI) on the scratch database, scoring chunks only.</summary>
-    private static Process StartWorker(string scratch, int workers)
+    /// <summary>
+    /// The standalone worker (Matching.Jobs, copied next to this CLI) on the scratch database, scoring chunks only. It
+    /// logs each chunk it writes, so <paramref name="scaling"/> knows when it has warmed up.
+    /// </summary>
+    private static Process StartWorker(string scratch, int workers, WorkerScaling scaling)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Matching.Jobs.dll");
         if (!File.Exists(dll)) throw new CliFailure($"--worker-processes needs the standalone worker at {dll}; build src/Matching.Cli again.");
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = false, RedirectStandardError = false };
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = false };
         info.ArgumentList.Add(dll);
         info.Environment["ConnectionStrings__Matching"] = scratch;
         info.Environment["Jobs__RunServer"] = "true";
@@ -175,7 +175,11 @@ public sealed class BenchNightlyCommand : ICliCommand
         info.Environment["Jobs__WorkerCount"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Jobs__QueuePollIntervalSeconds"] = "1";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        return Process.Start(info) ?? throw new CliFailure("the standalone worker did not start.");
+        info.Environment[$"Logging__LogLevel__{typeof(NightlyChunkJob).FullName}"] = "Information";
+        var process = Process.Start(info) ?? throw new CliFailure("the standalone worker did not start.");
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("matches written", StringComparison.Ordinal) == true) scaling.WorkerWroteChunk(); };
+        process.BeginOutputReadLine();
+        return process;
     }
 
     private static MatchingDbContext Open(string connectionString)

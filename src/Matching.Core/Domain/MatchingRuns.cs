@@ -29,10 +29,12 @@ public class MatchRun
     public string? FairnessJson { get; set; }
 }
 
-/// <summary>A scored (candidate, vacancy) pair of one run, with its explanation as JSON.</summary>
+/// <summary>
+/// A scored (candidate, vacancy) pair of one run, with its explanation as JSON. Keyed by (run, vacancy, rank): no
+/// surrogate id, since the nightly run writes hundreds of thousands of these with COPY and nothing refers to one row.
+/// </summary>
 public class Match
 {
-    public long Id { get; set; }
     public int RunId { get; set; }
     public int CandidateId { get; set; }
     public Candidate? Candidate { get; set; }

@@ -94,15 +94,27 @@ internal sealed class VacancyLanguageConfiguration : IEntityTypeConfiguration<Va
     public void Configure(EntityTypeBuilder<VacancyLanguage> b) => b.Property(l => l.Code).HasMaxLength(3);
 }
 
+/// <summary>
+/// matches is LIST-partitioned by run (migration MatchesPartitionedByRun; EF cannot describe partitions, so the
+/// migration's SQL is the truth and this model only names the key and columns). A run creates its own partition when
+/// it starts (<c>matches_create_partition</c>), its chunks COPY into it with no index and no foreign key to maintain,
+/// and <c>matches_index_partition</c> builds its two unique indexes once, just before the run is published.
+/// The database has no foreign keys on matches: the run's partition is created by the run itself, and its candidate
+/// and vacancy ids come from the run's snapshot (match_run_candidates, the open vacancies of match_run_chunks) taken
+/// in one transaction, so a per-row check would prove again what the snapshot already guarantees. Deleting a
+/// candidate or a vacancy still removes their matches (statement triggers, as the cascade did). The relationships
+/// below only give queries their navigations.
+/// </summary>
 internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
 {
     public void Configure(EntityTypeBuilder<Match> b)
     {
+        b.HasKey(m => new { m.RunId, m.VacancyId, m.Rank });
         b.HasOne<MatchRun>().WithMany().HasForeignKey(m => m.RunId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(m => new { m.RunId, m.VacancyId, m.Rank });
-        b.HasIndex(m => new { m.RunId, m.CandidateId });
         b.HasIndex(m => new { m.RunId, m.VacancyId, m.CandidateId }).IsUnique();
-        b.Property(m => m.ExplanationJson).HasColumnType("jsonb");
+        // json, not jsonb: the portal reads the document whole and never queries inside it, and json only checks the
+        // text where jsonb converts it (about half of an unindexed COPY's server time).
+        b.Property(m => m.ExplanationJson).HasColumnType("json");
     }
 }
 

@@ -764,12 +764,17 @@ namespace Matching.Data.Migrations
 
             modelBuilder.Entity("Matching.Core.Domain.Match", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<int>("VacancyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
 
                     b.Property<int>("CandidateId")
                         .HasColumnType("integer")
@@ -777,26 +782,14 @@ namespace Matching.Data.Migrations
 
                     b.Property<string>("ExplanationJson")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("explanation_json");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("integer")
-                        .HasColumnName("rank");
-
-                    b.Property<int>("RunId")
-                        .HasColumnType("integer")
-                        .HasColumnName("run_id");
 
                     b.Property<double>("Score")
                         .HasColumnType("double precision")
                         .HasColumnName("score");
 
-                    b.Property<int>("VacancyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("vacancy_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("RunId", "VacancyId", "Rank")
                         .HasName("pk_matches");
 
                     b.HasIndex("CandidateId")
@@ -805,15 +798,9 @@ namespace Matching.Data.Migrations
                     b.HasIndex("VacancyId")
                         .HasDatabaseName("ix_matches_vacancy_id");
 
-                    b.HasIndex("RunId", "CandidateId")
-                        .HasDatabaseName("ix_matches_run_id_candidate_id");
-
                     b.HasIndex("RunId", "VacancyId", "CandidateId")
                         .IsUnique()
                         .HasDatabaseName("ix_matches_run_id_vacancy_id_candidate_id");
-
-                    b.HasIndex("RunId", "VacancyId", "Rank")
-                        .HasDatabaseName("ix_matches_run_id_vacancy_id_rank");
 
                     b.ToTable("matches");
                 });

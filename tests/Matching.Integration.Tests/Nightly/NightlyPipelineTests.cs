@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Matching.Core.Domain;
 using Matching.Data;
+using Matching.Integration.Tests.Infrastructure;
 using Matching.Jobs;
 using Matching.Jobs.Nightly;
 using Matching.Jobs.Notifications;
@@ -80,6 +81,24 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task Publishing_drops_the_matches_of_runs_older_than_the_kept_ones()
+    {
+        var cs = await database.CreateDatabaseAsync();
+        await using var services = Services(cs, publishedRunsKept: 2);
+        var runs = new List<int>();
+        foreach (var key in new[] { "test:oldest", "test:previous", "test:latest" })
+        {
+            runs.Add(await StartAsync(services, key));
+            await RunAllChunksAsync(services, cs, runs[^1]);
+        }
+        Assert.Equal(0, await ScalarAsync(cs, $"select count(*) from pg_class where relname = 'matches_run_{runs[0]}'"));
+        Assert.Equal(0, await ScalarAsync(cs, $"select count(*) from matches where run_id = {runs[0]}"));
+        foreach (var kept in runs.Skip(1))
+            Assert.Equal((await CountersAsync(cs, kept)).MatchesWritten, await ScalarAsync(cs, $"select count(*) from matches where run_id = {kept}"));
+        Assert.All(await PublishedAsync(cs), r => Assert.Equal(runs[^1], r.RunId));
+    }
+
+    [Fact]
     public async Task Killing_the_worker_mid_run_still_publishes_the_same_shortlists_without_losing_decisions()
     {
         var cs = await database.CreateDatabaseAsync();
@@ -149,7 +168,7 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
         }
     }
 
-    private static ServiceProvider Services(string cs, string? notificationsFolder = null)
+    private static ServiceProvider Services(string cs, string? notificationsFolder = null, int publishedRunsKept = 14)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -158,6 +177,7 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
             ["Jobs:RegisterRecurringJobs"] = "false",
             ["Jobs:VacanciesPerChunk"] = "4",
             ["Notifications:Folder"] = notificationsFolder ?? Path.GetTempPath(),
+            ["Jobs:PublishedRunsKept"] = publishedRunsKept.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -200,8 +220,10 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
         start.Environment["Jobs__QueuePollIntervalSeconds"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Warnings and errors of every worker (e.g. a chunk that failed and went to retry) are kept for whoever reads a red run.
+        var log = new StreamWriter(Path.Combine(RepositoryLayout.TestResults(), $"worker-{process.Id}.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.WriteLine(line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.WriteLine(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
