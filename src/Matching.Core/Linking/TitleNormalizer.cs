@@ -13,10 +13,12 @@ namespace Matching.Core.Linking;
 /// </summary>
 public static partial class TitleNormalizer
 {
+    // Not "son": in job titles it is the noun ("opérateur du son", "technicien son"), and dropping it turned those labels
+    // into bare "opérateur"/"technicien", which then matched every "opérateur X" query in full.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "de", "du", "des", "la", "le", "les", "un", "une", "en", "et", "ou", "a", "au", "aux", "pour", "sur", "dans",
-        "par", "avec", "d", "l", "qu", "j", "n", "s", "c", "m", "t", "se", "sa", "son", "ses", "leur", "leurs",
+        "par", "avec", "d", "l", "qu", "j", "n", "s", "c", "m", "t", "se", "sa", "ses", "leur", "leurs",
         "of", "the", "and", "or", "in", "for", "on", "with", "to", "an", "at", "by", "from",
     };
 
@@ -161,7 +163,8 @@ public static partial class TitleNormalizer
         if (t.EndsWith("ette", StringComparison.Ordinal)) return t[..^4] + "et";
         if (t.EndsWith("elle", StringComparison.Ordinal)) return t[..^4] + "el";
         if (t.EndsWith("ive", StringComparison.Ordinal)) return t[..^3] + "if";
-        if (t.EndsWith("ee", StringComparison.Ordinal)) return t[..^1];
+        // Feminine of a past participle: "chargée" must meet "chargé", which loses its final e below.
+        if (t.EndsWith("ee", StringComparison.Ordinal)) return t[..^2];
         if (t.EndsWith('e') && t.Length > 4) return t[..^1];
         return t;
     }

@@ -87,11 +87,15 @@ public class LinkerTests
     {
         var dev = LinkingEvaluation.ReadRealisticOccupations();
         var test = LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsTestFile);
+        var dev2 = LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsDev2File);
         Assert.True(test.Count >= 80, $"the test set has {test.Count} titles");
+        Assert.True(dev2.Count >= 100, $"the dev2 set has {dev2.Count} titles");
         var devTitles = dev.Select(q => q.Text.ToLowerInvariant()).ToHashSet();
         Assert.DoesNotContain(test, q => devTitles.Contains(q.Text.ToLowerInvariant()));
+        var earlierTitles = devTitles.Concat(test.Select(q => q.Text.ToLowerInvariant())).ToHashSet();
+        Assert.DoesNotContain(dev2, q => earlierTitles.Contains(q.Text.ToLowerInvariant()));
         var known = Matching.Core.Reference.EscoTaxonomy.LoadOccupations().Select(o => o.Uri).ToHashSet();
-        Assert.All(dev.Concat(test), q => Assert.All(q.Accepted, uri => Assert.Contains(uri, known)));
+        Assert.All(dev.Concat(test).Concat(dev2), q => Assert.All(q.Accepted, uri => Assert.Contains(uri, known)));
     }
 
     private static readonly Lazy<OccupationLinker> OccupationLinkerOverShippedData =

@@ -18,6 +18,37 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Two_everyday_phrases_in_one_title_are_also_rewritten_together()
+    {
+        var vocabulary = JobVocabulary.Parse(["repasseur\tpresseur|repasseur", "confection\thabillement", "chef de ligne\tsuperviseur de production"]);
+        static string Normal(string text) => string.Join(' ', TitleNormalizer.Tokens(text));
+        var rewrites = vocabulary.Rewrites(TitleNormalizer.Tokens("repasseuse confection")).Select(r => string.Join(' ', r)).ToList();
+        Assert.Contains(Normal("presseur habillement"), rewrites);
+        Assert.Contains(Normal("presseur confection"), rewrites);
+        Assert.Contains(Normal("repasseur habillement"), rewrites);
+        // The longest phrase wins where two overlap; words kept in order.
+        rewrites = vocabulary.Rewrites(TitleNormalizer.Tokens("chef de ligne confection")).Select(r => string.Join(' ', r)).ToList();
+        Assert.Contains(Normal("superviseur production habillement"), rewrites);
+        // One phrase alone gives no combined form.
+        Assert.Equal(2, vocabulary.Rewrites(TitleNormalizer.Tokens("repasseuse")).Count);
+    }
+
+    [Theory]
+    [InlineData("zelligeur", "tile fitter")]
+    [InlineData("piqueuse H/F", "sewing machine operator")]
+    [InlineData("tractoriste", "land-based machinery operator")]
+    [InlineData("Agent de production", "factory hand")]
+    [InlineData("ferrailleur", "structural ironworker")]
+    [InlineData("agent de propreté", "building cleaner")]
+    [InlineData("chauffeur de camion", "cargo vehicle driver")]
+    [InlineData("Chargée de clientèle call center", "call centre agent")]
+    public void The_shipped_vocabulary_links_job_ad_words(string title, string englishLabel)
+    {
+        var linker = OccupationLinker.Shared;
+        Assert.Equal(englishLabel, linker.Index.Concepts[linker.Index.Search(title, "fr", 1)[0].Concept].DisplayEn);
+    }
+
+    [Fact]
     public void The_vocabulary_links_an_everyday_word_to_the_esco_wording()
     {
         Concept[] concepts = [new("urn:cleaner", "agent d'entretien d'immeubles"), new("urn:maid", "femme de chambre")];
