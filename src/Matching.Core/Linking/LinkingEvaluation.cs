@@ -45,10 +45,17 @@ public static class LinkingEvaluation
     /// </summary>
     public static string RealisticOccupationsDev2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev2.tsv");
 
+    /// <summary>
+    /// Path of the fifth realistic set, a check set of occupations the other sets barely touch, written before it was
+    /// run; read to check the round's changes, not for tuning.
+    /// </summary>
+    public static string RealisticOccupationsDev3File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev3.tsv");
+
     /// <summary>The realistic French sets by their <c>--set</c> name, in the order they are reported.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSets =>
     [
         ("realistic", RealisticOccupationsFile), ("realistic-dev2", RealisticOccupationsDev2File),
+        ("realistic-dev3", RealisticOccupationsDev3File),
         ("realistic-test", RealisticOccupationsTestFile), ("realistic-test2", RealisticOccupationsTest2File),
     ];
 
