@@ -20,6 +20,9 @@ internal sealed class JobVocabulary
 
     public int RuleCount { get; private set; }
 
+    /// <summary>Every rule: the normalised phrase and its normalised replacements.</summary>
+    public IEnumerable<(string[] Source, string[][] Targets)> Rules => _rulesByFirstToken.Values.SelectMany(r => r);
+
     /// <summary>Reads "phrase TAB replacement|replacement…" lines; '#' starts a comment line.</summary>
     public static JobVocabulary Parse(IEnumerable<string> lines)
     {

@@ -85,6 +85,9 @@ internal sealed class LabelIndex
     public ScoreWeights Weights { get; }
     public int LabelCount => _labelConcept.Length;
 
+    /// <summary>Whether <paramref name="token"/> (normalised) occurs in an indexed label.</summary>
+    public bool Knows(string token) => _tokenIds.ContainsKey(token);
+
     public LabelIndex(IReadOnlyList<IndexedConcept> concepts, ScoreWeights? weights = null, JobVocabulary? vocabulary = null)
     {
         _vocabulary = vocabulary;

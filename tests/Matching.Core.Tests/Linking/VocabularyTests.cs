@@ -49,6 +49,18 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void The_shipped_vocabulary_rewrites_only_to_words_esco_labels_use()
+    {
+        var vocabulary = JobVocabulary.Shared;
+        Assert.NotNull(vocabulary);
+        Assert.True(vocabulary.RuleCount >= 150, $"{vocabulary.RuleCount} rules");
+        var index = OccupationLinker.Shared.Index;
+        var unknown = vocabulary.Rules.SelectMany(r => r.Targets.SelectMany(t => t).Where(w => !index.Knows(w))
+            .Select(w => string.Join(' ', r.Source) + " → " + w)).ToList();
+        Assert.True(unknown.Count == 0, "replacement words no ESCO label uses: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
     public void The_vocabulary_links_an_everyday_word_to_the_esco_wording()
     {
         Concept[] concepts = [new("urn:cleaner", "agent d'entretien d'immeubles"), new("urn:maid", "femme de chambre")];
