@@ -69,7 +69,7 @@ internal sealed class JobVocabulary
                 {
                     if (result is { Count: >= MaxRewrites - 1 }) break;
                     var rewritten = Replaced(tokens, [(i, source.Length, target)]);
-                    if (rewritten.Count > 0) (result ??= []).Add(rewritten);
+                    if (rewritten.Count > 0 && !Contains(result, rewritten)) (result ??= []).Add(rewritten);
                 }
             }
         }
@@ -83,11 +83,15 @@ internal sealed class JobVocabulary
             {
                 chosen.Sort((a, b) => a.At.CompareTo(b.At));
                 var combined = Replaced(tokens, chosen);
-                if (combined.Count > 0) (result ??= []).Add(combined);
+                if (combined.Count > 0 && !Contains(result, combined)) (result ??= []).Add(combined);
             }
         }
         return result ?? [];
     }
+
+    // Two phrases can rewrite to the same words ("chauffeur livreur" and "livreur"); each wording is scored once.
+    private static bool Contains(List<List<string>>? rewrites, List<string> tokens) =>
+        rewrites is not null && rewrites.Exists(r => r.SequenceEqual(tokens, StringComparer.Ordinal));
 
     /// <summary><paramref name="tokens"/> with each (position, length) span replaced by its words, without repeating a word.</summary>
     private static List<string> Replaced(List<string> tokens, List<(int At, int Length, string[] With)> spans)

@@ -210,22 +210,32 @@ internal sealed class LabelIndex
     {
         var w = Weights;
         if (w.GenericBonus <= 0) return;
-        var near = s.Broad;
-        near.Clear();
         var touched = s.TouchedConcepts.Count;
+        var best = 0f;
+        for (var i = 0; i < touched; i++) best = Math.Max(best, s.ConceptScore[s.TouchedConcepts[i]]);
+        // Only broad concepts the bonus can bring near the top, and narrower ones within reach of those, are looked at:
+        // most touched concepts share one common word with the query and score far below.
+        var floor = best - (w.GenericBonus + w.GenericReach + 0.2f) * maxScore;
+        var broad = s.Broad;
+        broad.Clear();
         for (var i = 0; i < touched; i++)
         {
             var c = s.TouchedConcepts[i];
             var score = s.ConceptScore[c];
+            if (score < floor) continue;
             for (var b = _broader[c]; b >= 0; b = _broader[b])
             {
                 var own = s.ConceptScore[b];
                 if (own == 0 || score < own - w.GenericReach * maxScore) continue; // only broad concepts the query matches itself
-                near[b] = near.GetValueOrDefault(b) + 1;
+                if (s.NarrowerNear[b]++ == 0) broad.Add(b);
             }
         }
-        foreach (var (b, count) in near)
+        foreach (var b in broad)
+        {
+            var count = s.NarrowerNear[b];
+            s.NarrowerNear[b] = 0;
             if (count >= 2) s.ConceptScore[b] += w.GenericBonus * maxScore * Math.Min(1f, (count - 1) / 2f);
+        }
     }
 
     private static string Padded(List<string> tokens) => " " + string.Join(' ', tokens) + " ";
@@ -333,7 +343,8 @@ internal sealed class LabelIndex
 
         s.Begin();
         ScoreLabels(queryTokens, french, wq, we, 1f, s);
-        var rewrites = _vocabulary?.Rewrites(queryTokens);
+        // The vocabulary is French: an English query keeps its own words ("car driver" is not a coach driver).
+        var rewrites = french ? _vocabulary?.Rewrites(queryTokens) : null;
         if (rewrites is not null)
             foreach (var rewritten in rewrites)
                 ScoreLabels(rewritten, french, wq, we, w.RewriteFactor, s);
@@ -539,7 +550,8 @@ internal sealed class LabelIndex
         public readonly short[] FullQuery = new short[concepts], FullLabel = new short[concepts], LabelHits = new short[concepts];
         public readonly List<int> TouchedLabels = new(1024), TouchedConcepts = new(256);
         public readonly PriorityQueue<int, (float, int)> Heap = new();
-        public readonly Dictionary<int, int> Broad = [];
+        public readonly List<int> Broad = new(16);
+        public readonly short[] NarrowerNear = new short[concepts];
         public int Stamp;
 
         public void Begin()

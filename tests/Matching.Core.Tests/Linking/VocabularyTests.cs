@@ -61,6 +61,25 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Each_rewritten_wording_is_given_once()
+    {
+        var vocabulary = JobVocabulary.Parse(["chauffeur livreur\tconducteur livreur", "chauffeur\tconducteur"]);
+        var rewrites = vocabulary.Rewrites(TitleNormalizer.Tokens("chauffeur livreur")).Select(r => string.Join(' ', r)).ToList();
+        Assert.Equal([string.Join(' ', TitleNormalizer.Tokens("conducteur livreur"))], rewrites);
+    }
+
+    [Fact]
+    public void The_french_vocabulary_leaves_english_queries_alone()
+    {
+        Concept[] concepts = [new("urn:van", "van driver"), new("urn:coach", "autobus driver")];
+        var indexed = concepts.Select(c => new IndexedConcept(c.Uri, c.Label, c.Label, [new ConceptLabel(c.Label, "en", true)])).ToList();
+        var index = new LabelIndex(indexed, vocabulary: JobVocabulary.Parse(["coach\tautobus"]));
+        Assert.Equal("urn:coach", indexed[index.Search("coach driver", "fr", 2)[0].Concept].Uri);
+        // In English "coach" is not rewritten: both labels share only "driver", and the tie keeps the index order.
+        Assert.Equal("urn:van", indexed[index.Search("coach driver", "en", 2)[0].Concept].Uri);
+    }
+
+    [Fact]
     public void The_vocabulary_links_an_everyday_word_to_the_esco_wording()
     {
         Concept[] concepts = [new("urn:cleaner", "agent d'entretien d'immeubles"), new("urn:maid", "femme de chambre")];
