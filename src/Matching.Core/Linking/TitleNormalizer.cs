@@ -91,7 +91,7 @@ public static partial class TitleNormalizer
     }
 
     // Words of job-ad titles that say nothing about the occupation: gender tags ("H/F"), contract, seniority, languages,
-    // and the Moroccan cities ads are posted in. Stripped from queries only (ESCO labels never rely on them), and only
+    // the Moroccan cities ads are posted in, and ad wording. Stripped from queries only (ESCO labels never rely on them), and only
     // while some other word remains. "polyvalent" is kept: ESCO uses it ("infirmier polyvalent").
     private static readonly HashSet<string> QueryNoise = new[]
     {
@@ -100,6 +100,12 @@ public static partial class TitleNormalizer
         "maroc", "morocco", "casablanca", "casa", "rabat", "tanger", "tangier", "marrakech",
         "fes", "fez", "meknes", "agadir", "kenitra", "oujda", "tetouan", "mohammedia", "jadida", "safi", "nador",
         "laayoune", "dakhla", "mellal", "khouribga", "settat", "larache", "berrechid", "essaouira", "ouarzazate", "temara",
+        "skhirat", "benslimane", "taroudant", "tiznit", "guelmim", "errachidia", "ifrane", "khenifra", "taza", "berkane",
+        "hoceima", "chefchaouen", "asilah", "bouskoura", "nouaceur", "tamesna", "martil", "fnideq", "youssoufia", "benguerir",
+        // Ad wording around the title ("recrute", "profil sérieux et motivé", "2 ans", "temps partiel", "intérim"); words
+        // that ESCO labels use ("emploi", "poste", "offre", "recrutement", "plein") are not listed.
+        "recrute", "cherche", "profil", "motive", "dynamique", "serieux", "immediat", "immediatement", "interim", "freelance",
+        "alternance", "an", "ans", "annee", "mois", "partiel",
     }.Select(Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -97,6 +97,8 @@ public class TitleNormalizerTests
     [Theory]
     [InlineData("Agent de production H/F", "agent production")]
     [InlineData("Chef de rayon (H/F) - CDI", "chef rayon")]
+    [InlineData("Recrute soudeur sérieux et motivé, 2 ans, Taroudant", "soudeur 2")]
+    [InlineData("Vendeuse temps partiel (intérim) Bouskoura", "vendeur temps")]
     [InlineData("Comptable confirmé Casablanca", "comptable")]
     [InlineData("téléconseiller bilingue junior", "teleconseiller")]
     public void Query_tokens_drop_job_ad_noise(string title, string expected) =>
