@@ -134,9 +134,10 @@ public class LinkerTests
         var dev = LinkingEvaluation.ReadRealisticOccupations();
         var test = LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsTestFile);
         var dev2 = LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsDev2File)
-            .Concat(LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsDev3File)).ToList();
+            .Concat(LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsDev3File))
+            .Concat(LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsDev4File)).ToList();
         Assert.True(test.Count >= 80, $"the test set has {test.Count} titles");
-        Assert.True(dev2.Count >= 150, $"the dev2 and dev3 sets have {dev2.Count} titles");
+        Assert.True(dev2.Count >= 180, $"the dev2, dev3 and dev4 sets have {dev2.Count} titles");
         var devTitles = dev.Select(q => q.Text.ToLowerInvariant()).ToHashSet();
         Assert.DoesNotContain(test, q => devTitles.Contains(q.Text.ToLowerInvariant()));
         var earlierTitles = devTitles.Concat(test.Select(q => q.Text.ToLowerInvariant())).ToHashSet();
