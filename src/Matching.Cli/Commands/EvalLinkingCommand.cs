@@ -11,9 +11,12 @@ public sealed class EvalLinkingCommand : ICliCommand
     public string Name => "eval-linking";
     public string Summary => "evaluate the linkers against a char 3-5-gram TF-IDF baseline on the development sets";
     public string Usage =>
-        "usage: matching eval-linking [--set heldout|realistic|realistic-test|realistic-test2|all] [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
+        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2) [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
         "  heldout:   alternative labels left out of the index, then asked for\n" +
         "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
+        "  realistic-dev2: a fourth such list (Moroccan job-ad style, with noise), French only\n" +
+        "  realistic-dev3: a fifth such list of occupations the others barely touch (a check set), French only\n" +
+        "  realistic-dev4: a sixth such list of job-ad titles (a check set), French only\n" +
         "  realistic-test: a second such list, never used for tuning (report only), French only\n" +
         "  realistic-test2: a third such list, never used for tuning (report only), French only\n" +
         "  --misses N prints the first N queries the linker did not rank first\n" +
@@ -25,8 +28,9 @@ public sealed class EvalLinkingCommand : ICliCommand
         var set = args.Get("set") ?? "all";
         var kind = args.Get("kind") ?? "all";
         var lang = args.Get("lang") ?? "fr";
-        if (set is not ("heldout" or "realistic" or "realistic-test" or "realistic-test2" or "all"))
-            throw new UsageException($"--set must be heldout, realistic, realistic-test, realistic-test2 or all, not '{set}'.");
+        var known = LinkingEvaluation.RealisticSets.Select(s => s.Name).Append("heldout").ToList();
+        if (set != "all" && set.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(s => !known.Contains(s)) is { } unknown)
+            throw new UsageException($"--set must be all or a comma-separated list of {string.Join(", ", known)}; '{unknown}' is none of them.");
         if (kind is not ("occupations" or "skills" or "all")) throw new UsageException($"--kind must be occupations, skills or all, not '{kind}'.");
         if (!LinkingLanguages.IsSupported(lang)) throw new UsageException($"--lang must be fr or en, not '{lang}'.");
         var showMisses = args.GetInt("misses", 0, 0, 100_000);

@@ -20,6 +20,9 @@ internal sealed class JobVocabulary
 
     public int RuleCount { get; private set; }
 
+    /// <summary>Every rule: the normalised phrase and its normalised replacements.</summary>
+    public IEnumerable<(string[] Source, string[][] Targets)> Rules => _rulesByFirstToken.Values.SelectMany(r => r);
+
     /// <summary>Reads "phrase TAB replacement|replacement…" lines; '#' starts a comment line.</summary>
     public static JobVocabulary Parse(IEnumerable<string> lines)
     {
@@ -42,10 +45,16 @@ internal sealed class JobVocabulary
         return vocabulary;
     }
 
-    /// <summary>The rewritten forms of <paramref name="tokens"/> (normalised query tokens); empty when no phrase applies.</summary>
+    /// <summary>
+    /// The rewritten forms of <paramref name="tokens"/> (normalised query tokens); empty when no phrase applies. Each
+    /// phrase found gives one form per replacement; when several phrases apply at different places ("repasseuse
+    /// confection"), one more form replaces each of them by its first replacement, so the everyday words are translated
+    /// together.
+    /// </summary>
     public List<List<string>> Rewrites(List<string> tokens)
     {
         List<List<string>>? result = null;
+        List<(int At, int Length, string[] First)>? matches = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!_rulesByFirstToken.TryGetValue(tokens[i], out var rules)) continue;
@@ -55,18 +64,51 @@ internal sealed class JobVocabulary
                 var match = true;
                 for (var k = 1; k < source.Length && match; k++) match = tokens[i + k] == source[k];
                 if (!match) continue;
+                (matches ??= []).Add((i, source.Length, targets[0]));
                 foreach (var target in targets)
                 {
-                    var rewritten = new List<string>(tokens.Count + target.Length);
-                    rewritten.AddRange(tokens.Take(i));
-                    foreach (var t in target) if (!rewritten.Contains(t)) rewritten.Add(t);
-                    foreach (var t in tokens.Skip(i + source.Length)) if (!rewritten.Contains(t)) rewritten.Add(t);
-                    if (rewritten.Count == 0) continue;
-                    (result ??= []).Add(rewritten);
-                    if (result.Count >= MaxRewrites) return result;
+                    if (result is { Count: >= MaxRewrites - 1 }) break;
+                    var rewritten = Replaced(tokens, [(i, source.Length, target)]);
+                    if (rewritten.Count > 0 && !Contains(result, rewritten)) (result ??= []).Add(rewritten);
                 }
             }
         }
+        if (matches is { Count: > 1 })
+        {
+            // Longest phrase first at each place, then phrases that do not overlap an earlier one.
+            var chosen = new List<(int At, int Length, string[] First)>();
+            foreach (var m in matches.OrderByDescending(m => m.Length).ThenBy(m => m.At))
+                if (chosen.TrueForAll(c => m.At + m.Length <= c.At || c.At + c.Length <= m.At)) chosen.Add(m);
+            if (chosen.Count > 1)
+            {
+                chosen.Sort((a, b) => a.At.CompareTo(b.At));
+                var combined = Replaced(tokens, chosen);
+                if (combined.Count > 0 && !Contains(result, combined)) (result ??= []).Add(combined);
+            }
+        }
         return result ?? [];
+    }
+
+    // Two phrases can rewrite to the same words ("chauffeur livreur" and "livreur"); each wording is scored once.
+    private static bool Contains(List<List<string>>? rewrites, List<string> tokens) =>
+        rewrites is not null && rewrites.Exists(r => r.SequenceEqual(tokens, StringComparer.Ordinal));
+
+    /// <summary><paramref name="tokens"/> with each (position, length) span replaced by its words, without repeating a word.</summary>
+    private static List<string> Replaced(List<string> tokens, List<(int At, int Length, string[] With)> spans)
+    {
+        var rewritten = new List<string>(tokens.Count + 4);
+        var next = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (next < spans.Count && spans[next].At == i)
+            {
+                foreach (var t in spans[next].With) if (!rewritten.Contains(t)) rewritten.Add(t);
+                i += spans[next].Length - 1;
+                next++;
+                continue;
+            }
+            if (!rewritten.Contains(tokens[i])) rewritten.Add(tokens[i]);
+        }
+        return rewritten;
     }
 }

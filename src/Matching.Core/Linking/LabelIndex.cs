@@ -14,8 +14,9 @@ internal readonly record struct ConceptLabel(string Text, string Lang, bool Pref
 /// <param name="IscoMajor">ISCO major group (first digit of the ISCO code), -1 when unknown.</param>
 /// <param name="IscoUnit">ISCO unit group (four digits), -1 when unknown.</param>
 /// <param name="Narrower">Number of ESCO occupations below this one (by code: "7126.8" is above "7126.8.1").</param>
+/// <param name="Code">ESCO occupation code ("7126.8.1"), null when unknown; a concept whose code prefixes it is its broader one.</param>
 internal sealed record IndexedConcept(string Uri, string DisplayFr, string DisplayEn, IReadOnlyList<ConceptLabel> Labels,
-    int CodeDepth = 0, int IscoMajor = -1, int IscoUnit = -1, int Narrower = 0);
+    int CodeDepth = 0, int IscoMajor = -1, int IscoUnit = -1, int Narrower = 0, string? Code = null);
 
 /// <summary>How a label's score is put together; the defaults are the tuned values for job titles.</summary>
 internal sealed record ScoreWeights
@@ -39,6 +40,14 @@ internal sealed record ScoreWeights
     /// the same information as a feature instead.
     /// </summary>
     public float Generality { get; init; }
+    /// <summary>
+    /// Bonus (share of the maximum score) for a broad concept when at least two of its narrower concepts score within
+    /// <see cref="GenericReach"/> of it: "technicien qualité" against "technicien qualité en aquaculture", "… en
+    /// maroquinerie", … names the general occupation. Full from three such narrower concepts; 0 turns it off.
+    /// </summary>
+    public float GenericBonus { get; init; } = 0.04f;
+    /// <summary>How far below the broad concept a narrower one may score and still count (share of the maximum score).</summary>
+    public float GenericReach { get; init; } = 0.12f;
     /// <summary>Learn one-word substitutions from labels of one concept (agent ≈ opérateur) and use them as token expansions.</summary>
     public bool LearnedSynonyms { get; init; } = true;
     /// <summary>Factor on the score of a query rewritten by the job vocabulary (literal wording wins a tie).</summary>
@@ -70,10 +79,14 @@ internal sealed class LabelIndex
     private readonly float[] _generality, _narrowerLog;
     private readonly Dictionary<string, (string Token, float Sim)[]> _synonyms;
     private readonly JobVocabulary? _vocabulary;
+    private readonly int[] _broader;                           // concept → nearest broader concept by code, -1 when none
 
     public IReadOnlyList<IndexedConcept> Concepts { get; }
     public ScoreWeights Weights { get; }
     public int LabelCount => _labelConcept.Length;
+
+    /// <summary>Whether <paramref name="token"/> (normalised) occurs in an indexed label.</summary>
+    public bool Knows(string token) => _tokenIds.ContainsKey(token);
 
     public LabelIndex(IReadOnlyList<IndexedConcept> concepts, ScoreWeights? weights = null, JobVocabulary? vocabulary = null)
     {
@@ -168,8 +181,61 @@ internal sealed class LabelIndex
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(_labelConcept.Length, concepts.Count));
         _ngrams = new CharNgramIndex(ngramLabels, concepts.Count, skipCommonGrams: true);
         _narrowerLog = concepts.Select(c => MathF.Log2(1 + c.Narrower)).ToArray();
+        _broader = BroaderConcepts(concepts);
         _generality = _narrowerLog.Select(n => Math.Min(1f, n / 4f)).ToArray();
         _synonyms = Weights.LearnedSynonyms ? LabelSynonyms.Learn(tokenisedLabels) : [];
+    }
+
+    private static int[] BroaderConcepts(IReadOnlyList<IndexedConcept> concepts)
+    {
+        var byCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < concepts.Count; c++)
+            if (concepts[c].Code is { } code) byCode.TryAdd(code, c);
+        var broader = new int[concepts.Count];
+        for (var c = 0; c < concepts.Count; c++)
+        {
+            broader[c] = -1;
+            if (concepts[c].Code is not { } code) continue;
+            for (var cut = code.LastIndexOf('.'); cut > 0 && broader[c] < 0; cut = code.LastIndexOf('.', cut - 1))
+                if (byCode.TryGetValue(code[..cut], out var b)) broader[c] = b;
+        }
+        return broader;
+    }
+
+    /// <summary>
+    /// Raises a broad concept the query matches when several of its narrower concepts match nearly as well (see
+    /// <see cref="ScoreWeights.GenericBonus"/>): the query then names what they have in common, the general title.
+    /// </summary>
+    private void RaiseBroadConcepts(Scratch s, float maxScore)
+    {
+        var w = Weights;
+        if (w.GenericBonus <= 0) return;
+        var touched = s.TouchedConcepts.Count;
+        var best = 0f;
+        for (var i = 0; i < touched; i++) best = Math.Max(best, s.ConceptScore[s.TouchedConcepts[i]]);
+        // Only broad concepts the bonus can bring near the top, and narrower ones within reach of those, are looked at:
+        // most touched concepts share one common word with the query and score far below.
+        var floor = best - (w.GenericBonus + w.GenericReach + 0.2f) * maxScore;
+        var broad = s.Broad;
+        broad.Clear();
+        for (var i = 0; i < touched; i++)
+        {
+            var c = s.TouchedConcepts[i];
+            var score = s.ConceptScore[c];
+            if (score < floor) continue;
+            for (var b = _broader[c]; b >= 0; b = _broader[b])
+            {
+                var own = s.ConceptScore[b];
+                if (own == 0 || score < own - w.GenericReach * maxScore) continue; // only broad concepts the query matches itself
+                if (s.NarrowerNear[b]++ == 0) broad.Add(b);
+            }
+        }
+        foreach (var b in broad)
+        {
+            var count = s.NarrowerNear[b];
+            s.NarrowerNear[b] = 0;
+            if (count >= 2) s.ConceptScore[b] += w.GenericBonus * maxScore * Math.Min(1f, (count - 1) / 2f);
+        }
     }
 
     private static string Padded(List<string> tokens) => " " + string.Join(' ', tokens) + " ";
@@ -277,7 +343,8 @@ internal sealed class LabelIndex
 
         s.Begin();
         ScoreLabels(queryTokens, french, wq, we, 1f, s);
-        var rewrites = _vocabulary?.Rewrites(queryTokens);
+        // The vocabulary is French: an English query keeps its own words ("car driver" is not a coach driver).
+        var rewrites = french ? _vocabulary?.Rewrites(queryTokens) : null;
         if (rewrites is not null)
             foreach (var rewritten in rewrites)
                 ScoreLabels(rewritten, french, wq, we, w.RewriteFactor, s);
@@ -297,6 +364,7 @@ internal sealed class LabelIndex
                 foreach (var rewritten in rewrites)
                     if (rewritten.Count > 0) NgramPass(Padded(rewritten), ref state);
         }
+        RaiseBroadConcepts(s, maxScore);
         return maxScore;
     }
 
@@ -407,12 +475,39 @@ internal sealed class LabelIndex
                 if (_tokenIds.TryGetValue(q[..len], out var shorter)) Offer(shorter, 0.55f + 0.3f * len / q.Length);
         }
         if (!exact && q.Length >= 4) OfferTypos(q, Offer);
+        if (q.Length >= 6 && !char.IsDigit(q[0])) OfferAgentNouns(q, Offer);
 
         var result = found.Select(kv => new Expansion(kv.Key, kv.Value))
             .OrderByDescending(e => e.Sim).ThenBy(e => e.Token).Take(MaxExpansions).ToArray();
         if (_expansionCache.Count < 200_000) _expansionCache.TryAdd(q, result);
         return result;
     }
+
+    // Stemmed endings of French activity nouns and of the nouns for the people doing them: the query says what is
+    // done ("poseur de carrelage", "agent de plomberie", "responsable restauration"), ESCO names who does it
+    // ("carreleur", "plombier", "restaurateur").
+    private static readonly string[] ActivityEndings = ["ation", "ment", "iqu", "eri", "ag", "ur", "it", "i"];
+    private static readonly string[] AgentEndings = ["", "eur", "ier", "ien", "icien", "ateur", "ant", "ist", "air", "er", "r"];
+
+    /// <summary>Offers the agent nouns of an activity noun: "carrelag" → "carreleur", "plomberi" → "plombier", "maconneri" → "macon".</summary>
+    private void OfferAgentNouns(string q, Action<int, float> offer)
+    {
+        foreach (var ending in ActivityEndings)
+        {
+            if (!q.EndsWith(ending, StringComparison.Ordinal) || q.Length - ending.Length < 4) continue;
+            var stem = q[..^ending.Length];
+            // "maçonnerie" → "maconn" → "macon", "hôtellerie" → "hotell" → "hotel".
+            var undoubled = stem[^1] == stem[^2] ? stem[..^1] : null;
+            foreach (var b in undoubled is null ? [stem] : new[] { stem, undoubled })
+                foreach (var agent in AgentEndings)
+                {
+                    var candidate = b + agent;
+                    if (candidate.Length >= 5 && candidate != q && _tokenIds.TryGetValue(candidate, out var id)) offer(id, AgentNounSimilarity);
+                }
+        }
+    }
+
+    private const float AgentNounSimilarity = 0.75f;
 
     private void OfferTypos(string q, Action<int, float> offer)
     {
@@ -455,6 +550,8 @@ internal sealed class LabelIndex
         public readonly short[] FullQuery = new short[concepts], FullLabel = new short[concepts], LabelHits = new short[concepts];
         public readonly List<int> TouchedLabels = new(1024), TouchedConcepts = new(256);
         public readonly PriorityQueue<int, (float, int)> Heap = new();
+        public readonly List<int> Broad = new(16);
+        public readonly short[] NarrowerNear = new short[concepts];
         public int Stamp;
 
         public void Begin()

@@ -39,6 +39,36 @@ public static class LinkingEvaluation
     /// </summary>
     public static string RealisticOccupationsTest2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test2.tsv");
 
+    /// <summary>
+    /// Path of the fourth realistic set, written from ESCO keyword searches before the fifth round of tuning and used
+    /// for development (tuning allowed).
+    /// </summary>
+    public static string RealisticOccupationsDev2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev2.tsv");
+
+    /// <summary>
+    /// Path of the fifth realistic set, a check set of occupations the other sets barely touch, written before it was
+    /// run; read to check the round's changes, not for tuning.
+    /// </summary>
+    public static string RealisticOccupationsDev3File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev3.tsv");
+
+    /// <summary>Path of the sixth realistic set, a check set of job-ad titles written at the end of round 5; not for tuning.</summary>
+    public static string RealisticOccupationsDev4File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev4.tsv");
+
+    /// <summary>The realistic French sets by their <c>--set</c> name, in the order they are reported.</summary>
+    public static IReadOnlyList<(string Name, string File)> RealisticSets =>
+    [
+        ("realistic", RealisticOccupationsFile), ("realistic-dev2", RealisticOccupationsDev2File),
+        ("realistic-dev3", RealisticOccupationsDev3File), ("realistic-dev4", RealisticOccupationsDev4File),
+        ("realistic-test", RealisticOccupationsTestFile), ("realistic-test2", RealisticOccupationsTest2File),
+    ];
+
+    /// <summary>
+    /// Whether the <c>--set</c> value <paramref name="set"/> selects <paramref name="name"/>: "all", the name itself, or a
+    /// comma-separated list naming it.
+    /// </summary>
+    public static bool Includes(string set, string name) =>
+        set == "all" || set.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);
+
     /// <summary>Reads the realistic set: query, comma-separated accepted UUIDs, note; '#' lines are comments.</summary>
     public static List<DevQuery> ReadRealisticOccupations(string? path = null)
     {
@@ -106,28 +136,19 @@ public static class LinkingEvaluation
         var occupations = taxonomy.Occupations.Select(o => (o.Uri, o.LabelFr, (IReadOnlyList<string>)o.AltLabelsFr, o.LabelEn, (IReadOnlyList<string>)o.AltLabelsEn)).ToList();
         var skills = taxonomy.Skills.Select(s => (s.Uri, s.LabelFr, (IReadOnlyList<string>)s.AltLabelsFr, s.LabelEn, (IReadOnlyList<string>)s.AltLabelsEn)).ToList();
 
-        if (kind is "occupations" or "all" && set is "realistic" or "all" && lang == "fr")
+        foreach (var (name, file) in RealisticSets)
         {
+            if (kind is not ("occupations" or "all") || !Includes(set, name) || lang != "fr") continue;
             var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, null);
-            results.AddRange(Score("realistic", "occupations", lang, ReadRealisticOccupations(), concepts, log, misses, reranker));
+            results.AddRange(Score(name, "occupations", lang, ReadRealisticOccupations(file), concepts, log, misses, reranker));
         }
-        if (kind is "occupations" or "all" && set is "realistic-test" or "all" && lang == "fr")
-        {
-            var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, null);
-            results.AddRange(Score("realistic-test", "occupations", lang, ReadRealisticOccupations(RealisticOccupationsTestFile), concepts, log, misses, reranker));
-        }
-        if (kind is "occupations" or "all" && set is "realistic-test2" or "all" && lang == "fr")
-        {
-            var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, null);
-            results.AddRange(Score("realistic-test2", "occupations", lang, ReadRealisticOccupations(RealisticOccupationsTest2File), concepts, log, misses, reranker));
-        }
-        if (kind is "occupations" or "all" && set is "heldout" or "all")
+        if (kind is "occupations" or "all" && Includes(set, "heldout"))
         {
             var (queries, excluded) = HoldOut(occupations, lang, OccupationHoldOutOneIn);
             var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, (u, l) => !excluded.Contains((u, l)));
             results.AddRange(Score("heldout", "occupations", lang, queries, concepts, log, misses, reranker));
         }
-        if (kind is "skills" or "all" && set is "heldout" or "all")
+        if (kind is "skills" or "all" && Includes(set, "heldout"))
         {
             var (queries, excluded) = HoldOut(skills, lang, 8);
             var concepts = SkillLinker.ConceptsOf(taxonomy, (u, l) => !excluded.Contains((u, l)));

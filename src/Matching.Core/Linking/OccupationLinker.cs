@@ -54,6 +54,7 @@ public sealed class OccupationLinker
             .Select(o => LinkerConcepts.Create(o.Uri, o.LabelFr, o.AltLabelsFr, o.LabelEn, o.AltLabelsEn, keepLabel) with
             {
                 Narrower = o.Code is null ? 0 : narrower.GetValueOrDefault(o.Code),
+                Code = o.Code,
                 CodeDepth = o.Code is null ? 0 : o.Code.Count(ch => ch == '.'),
                 IscoMajor = o.IscoCode.Length > 0 && char.IsDigit(o.IscoCode[0]) ? o.IscoCode[0] - '0' : -1,
                 IscoUnit = int.TryParse(o.IscoCode, System.Globalization.CultureInfo.InvariantCulture, out var unit) ? unit : -1,

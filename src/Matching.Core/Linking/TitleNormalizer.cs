@@ -13,10 +13,12 @@ namespace Matching.Core.Linking;
 /// </summary>
 public static partial class TitleNormalizer
 {
+    // Not "son": in job titles it is the noun ("opérateur du son", "technicien son"), and dropping it turned those labels
+    // into bare "opérateur"/"technicien", which then matched every "opérateur X" query in full.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "de", "du", "des", "la", "le", "les", "un", "une", "en", "et", "ou", "a", "au", "aux", "pour", "sur", "dans",
-        "par", "avec", "d", "l", "qu", "j", "n", "s", "c", "m", "t", "se", "sa", "son", "ses", "leur", "leurs",
+        "par", "avec", "d", "l", "qu", "j", "n", "s", "c", "m", "t", "se", "sa", "ses", "leur", "leurs",
         "of", "the", "and", "or", "in", "for", "on", "with", "to", "an", "at", "by", "from",
     };
 
@@ -89,7 +91,7 @@ public static partial class TitleNormalizer
     }
 
     // Words of job-ad titles that say nothing about the occupation: gender tags ("H/F"), contract, seniority, languages,
-    // and the Moroccan cities ads are posted in. Stripped from queries only (ESCO labels never rely on them), and only
+    // the Moroccan cities ads are posted in, and ad wording. Stripped from queries only (ESCO labels never rely on them), and only
     // while some other word remains. "polyvalent" is kept: ESCO uses it ("infirmier polyvalent").
     private static readonly HashSet<string> QueryNoise = new[]
     {
@@ -98,6 +100,12 @@ public static partial class TitleNormalizer
         "maroc", "morocco", "casablanca", "casa", "rabat", "tanger", "tangier", "marrakech",
         "fes", "fez", "meknes", "agadir", "kenitra", "oujda", "tetouan", "mohammedia", "jadida", "safi", "nador",
         "laayoune", "dakhla", "mellal", "khouribga", "settat", "larache", "berrechid", "essaouira", "ouarzazate", "temara",
+        "skhirat", "benslimane", "taroudant", "tiznit", "guelmim", "errachidia", "ifrane", "khenifra", "taza", "berkane",
+        "hoceima", "chefchaouen", "asilah", "bouskoura", "nouaceur", "tamesna", "martil", "fnideq", "youssoufia", "benguerir",
+        // Ad wording around the title ("recrute", "profil sérieux et motivé", "2 ans", "temps partiel", "intérim"); words
+        // that ESCO labels use ("emploi", "poste", "offre", "recrutement", "plein") are not listed.
+        "recrute", "cherche", "profil", "motive", "dynamique", "serieux", "immediat", "immediatement", "interim", "freelance",
+        "alternance", "an", "ans", "annee", "mois", "partiel",
     }.Select(Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -161,7 +169,8 @@ public static partial class TitleNormalizer
         if (t.EndsWith("ette", StringComparison.Ordinal)) return t[..^4] + "et";
         if (t.EndsWith("elle", StringComparison.Ordinal)) return t[..^4] + "el";
         if (t.EndsWith("ive", StringComparison.Ordinal)) return t[..^3] + "if";
-        if (t.EndsWith("ee", StringComparison.Ordinal)) return t[..^1];
+        // Feminine of a past participle: "chargée" must meet "chargé", which loses its final e below.
+        if (t.EndsWith("ee", StringComparison.Ordinal)) return t[..^2];
         if (t.EndsWith('e') && t.Length > 4) return t[..^1];
         return t;
     }

@@ -45,6 +45,52 @@ public class LinkerTests
         Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
 
+    [Theory]
+    [InlineData("poseur de carrelage", "urn:tiler")]
+    [InlineData("agent de plomberie", "urn:plumber")]
+    [InlineData("ouvrier en maçonnerie", "urn:mason")]
+    [InlineData("responsable formation", "urn:trainer")]
+    public void An_activity_noun_finds_the_people_who_do_it(string query, string expected)
+    {
+        var index = new LabelIndex(
+        [
+            Concept("urn:tiler", "carreleur/carreleuse", "tile fitter"),
+            Concept("urn:carpet", "poseur de moquette/poseuse de moquette", "carpet fitter"),
+            Concept("urn:plumber", "plombier/plombière", "plumber"),
+            Concept("urn:agent", "agent de sécurité", "security guard"),
+            Concept("urn:mason", "maçon/maçonne", "bricklayer"),
+            Concept("urn:worker", "ouvrier agricole", "crop production worker"),
+            Concept("urn:trainer", "formateur/formatrice", "trainer"),
+            Concept("urn:manager", "responsable de magasin", "shop supervisor"),
+            // The everyday words of the queries are common in labels, as in ESCO, so the activity word decides.
+            Concept("urn:parquet", "poseur de parquet", "parquet layer"), Concept("urn:tiles", "poseur de dalles", "slab layer"),
+            Concept("urn:sorter", "agent de tri", "sorter"), Concept("urn:cleaner", "agent d'entretien", "cleaner"),
+            Concept("urn:site", "ouvrier de chantier", "building worker"), Concept("urn:factory", "ouvrier d'usine", "factory hand"),
+            Concept("urn:shelf", "responsable de rayon", "department manager"), Concept("urn:hr", "responsable RH", "HR manager"),
+        ]);
+        Assert.Equal(expected, index.Concepts[index.Search(query, "fr", 3)[0].Concept].Uri);
+    }
+
+    [Fact]
+    public void A_query_that_several_narrower_occupations_match_alike_names_the_broad_one()
+    {
+        IndexedConcept Coded(string uri, string label, string code) => Concept(uri, label, uri) with { Code = code };
+        List<IndexedConcept> concepts =
+        [
+            Coded("urn:fish", "technicien qualité en aquaculture", "3142.1.1"),
+            Coded("urn:leather", "technicien qualité en maroquinerie", "3119.16.4"),
+            Coded("urn:textile", "technicien qualité en textile", "3119.16.6"),
+            Coded("urn:shoes", "technicien qualité en chaussure", "3119.16.2"),
+            // Last, so that without the bonus a tie goes to a narrower concept.
+            Coded("urn:broad", "technicien en ingénierie de la qualité", "3119.16"),
+        ];
+        string First(LabelIndex index, string query) => index.Concepts[index.Search(query, "fr", 3)[0].Concept].Uri;
+        Assert.Equal("urn:broad", First(new LabelIndex(concepts), "technicien qualité"));
+        Assert.NotEqual("urn:broad", First(new LabelIndex(concepts, new ScoreWeights { GenericBonus = 0 }), "technicien qualité"));
+        // A query naming one specialisation keeps it first.
+        Assert.Equal("urn:leather", First(new LabelIndex(concepts), "technicien qualité maroquinerie"));
+    }
+
     [Fact]
     public void Blank_text_and_unknown_words_give_no_results()
     {
@@ -87,11 +133,17 @@ public class LinkerTests
     {
         var dev = LinkingEvaluation.ReadRealisticOccupations();
         var test = LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsTestFile);
+        var dev2 = LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsDev2File)
+            .Concat(LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsDev3File))
+            .Concat(LinkingEvaluation.ReadRealisticOccupations(LinkingEvaluation.RealisticOccupationsDev4File)).ToList();
         Assert.True(test.Count >= 80, $"the test set has {test.Count} titles");
+        Assert.True(dev2.Count >= 180, $"the dev2, dev3 and dev4 sets have {dev2.Count} titles");
         var devTitles = dev.Select(q => q.Text.ToLowerInvariant()).ToHashSet();
         Assert.DoesNotContain(test, q => devTitles.Contains(q.Text.ToLowerInvariant()));
+        var earlierTitles = devTitles.Concat(test.Select(q => q.Text.ToLowerInvariant())).ToHashSet();
+        Assert.DoesNotContain(dev2, q => earlierTitles.Contains(q.Text.ToLowerInvariant()));
         var known = Matching.Core.Reference.EscoTaxonomy.LoadOccupations().Select(o => o.Uri).ToHashSet();
-        Assert.All(dev.Concat(test), q => Assert.All(q.Accepted, uri => Assert.Contains(uri, known)));
+        Assert.All(dev.Concat(test).Concat(dev2), q => Assert.All(q.Accepted, uri => Assert.Contains(uri, known)));
     }
 
     private static readonly Lazy<OccupationLinker> OccupationLinkerOverShippedData =

@@ -73,6 +73,20 @@ public class TitleNormalizerTests
     [InlineData("dev web", "développeur web")]
     public void Expands_common_abbreviations(string abbreviated, string full) => Assert.Equal(Norm(full), Norm(abbreviated));
 
+    [Theory]
+    [InlineData("chargée de clientèle", "chargé de clientèle")]
+    [InlineData("employées de maison", "employé de maison")]
+    [InlineData("Déléguée médicale", "délégué médical")]
+    public void Folds_feminine_participles_to_the_masculine(string feminine, string masculine) =>
+        Assert.Equal(Norm(masculine), Norm(feminine));
+
+    [Fact]
+    public void Keeps_son_which_in_job_titles_is_the_noun_sound()
+    {
+        Assert.Equal(["operateur", "son"], TitleNormalizer.Tokens("opérateur du son"));
+        Assert.NotEqual(Norm("technicien"), Norm("technicien son"));
+    }
+
     [Fact]
     public void Keeps_words_that_only_look_like_markers()
     {
@@ -83,6 +97,8 @@ public class TitleNormalizerTests
     [Theory]
     [InlineData("Agent de production H/F", "agent production")]
     [InlineData("Chef de rayon (H/F) - CDI", "chef rayon")]
+    [InlineData("Recrute soudeur sérieux et motivé, 2 ans, Taroudant", "soudeur 2")]
+    [InlineData("Vendeuse temps partiel (intérim) Bouskoura", "vendeur temps")]
     [InlineData("Comptable confirmé Casablanca", "comptable")]
     [InlineData("téléconseiller bilingue junior", "teleconseiller")]
     public void Query_tokens_drop_job_ad_noise(string title, string expected) =>

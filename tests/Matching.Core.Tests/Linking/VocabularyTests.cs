@@ -18,6 +18,68 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Two_everyday_phrases_in_one_title_are_also_rewritten_together()
+    {
+        var vocabulary = JobVocabulary.Parse(["repasseur\tpresseur|repasseur", "confection\thabillement", "chef de ligne\tsuperviseur de production"]);
+        static string Normal(string text) => string.Join(' ', TitleNormalizer.Tokens(text));
+        var rewrites = vocabulary.Rewrites(TitleNormalizer.Tokens("repasseuse confection")).Select(r => string.Join(' ', r)).ToList();
+        Assert.Contains(Normal("presseur habillement"), rewrites);
+        Assert.Contains(Normal("presseur confection"), rewrites);
+        Assert.Contains(Normal("repasseur habillement"), rewrites);
+        // The longest phrase wins where two overlap; words kept in order.
+        rewrites = vocabulary.Rewrites(TitleNormalizer.Tokens("chef de ligne confection")).Select(r => string.Join(' ', r)).ToList();
+        Assert.Contains(Normal("superviseur production habillement"), rewrites);
+        // One phrase alone gives no combined form.
+        Assert.Equal(2, vocabulary.Rewrites(TitleNormalizer.Tokens("repasseuse")).Count);
+    }
+
+    [Theory]
+    [InlineData("zelligeur", "tile fitter")]
+    [InlineData("piqueuse H/F", "sewing machine operator")]
+    [InlineData("tractoriste", "land-based machinery operator")]
+    [InlineData("Agent de production", "factory hand")]
+    [InlineData("ferrailleur", "structural ironworker")]
+    [InlineData("agent de propreté", "building cleaner")]
+    [InlineData("chauffeur de camion", "cargo vehicle driver")]
+    [InlineData("Chargée de clientèle call center", "call centre agent")]
+    public void The_shipped_vocabulary_links_job_ad_words(string title, string englishLabel)
+    {
+        var linker = OccupationLinker.Shared;
+        Assert.Equal(englishLabel, linker.Index.Concepts[linker.Index.Search(title, "fr", 1)[0].Concept].DisplayEn);
+    }
+
+    [Fact]
+    public void The_shipped_vocabulary_rewrites_only_to_words_esco_labels_use()
+    {
+        var vocabulary = JobVocabulary.Shared;
+        Assert.NotNull(vocabulary);
+        Assert.True(vocabulary.RuleCount >= 150, $"{vocabulary.RuleCount} rules");
+        var index = OccupationLinker.Shared.Index;
+        var unknown = vocabulary.Rules.SelectMany(r => r.Targets.SelectMany(t => t).Where(w => !index.Knows(w))
+            .Select(w => string.Join(' ', r.Source) + " → " + w)).ToList();
+        Assert.True(unknown.Count == 0, "replacement words no ESCO label uses: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
+    public void Each_rewritten_wording_is_given_once()
+    {
+        var vocabulary = JobVocabulary.Parse(["chauffeur livreur\tconducteur livreur", "chauffeur\tconducteur"]);
+        var rewrites = vocabulary.Rewrites(TitleNormalizer.Tokens("chauffeur livreur")).Select(r => string.Join(' ', r)).ToList();
+        Assert.Equal([string.Join(' ', TitleNormalizer.Tokens("conducteur livreur"))], rewrites);
+    }
+
+    [Fact]
+    public void The_french_vocabulary_leaves_english_queries_alone()
+    {
+        Concept[] concepts = [new("urn:van", "van driver"), new("urn:coach", "autobus driver")];
+        var indexed = concepts.Select(c => new IndexedConcept(c.Uri, c.Label, c.Label, [new ConceptLabel(c.Label, "en", true)])).ToList();
+        var index = new LabelIndex(indexed, vocabulary: JobVocabulary.Parse(["coach\tautobus"]));
+        Assert.Equal("urn:coach", indexed[index.Search("coach driver", "fr", 2)[0].Concept].Uri);
+        // In English "coach" is not rewritten: both labels share only "driver", and the tie keeps the index order.
+        Assert.Equal("urn:van", indexed[index.Search("coach driver", "en", 2)[0].Concept].Uri);
+    }
+
+    [Fact]
     public void The_vocabulary_links_an_everyday_word_to_the_esco_wording()
     {
         Concept[] concepts = [new("urn:cleaner", "agent d'entretien d'immeubles"), new("urn:maid", "femme de chambre")];
