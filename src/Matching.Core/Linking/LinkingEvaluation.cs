@@ -54,12 +54,19 @@ public static class LinkingEvaluation
     /// <summary>Path of the sixth realistic set, a check set of job-ad titles written at the end of round 5; not for tuning.</summary>
     public static string RealisticOccupationsDev4File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev4.tsv");
 
+    /// <summary>
+    /// Path of the seventh realistic set (150 titles), written by a separate writer who never saw the linker, its code
+    /// or its output, and sealed until the end of linker round 5. Never tune on it: report it.
+    /// </summary>
+    public static string RealisticOccupationsTest3File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test3.tsv");
+
     /// <summary>The realistic French sets by their <c>--set</c> name, in the order they are reported.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSets =>
     [
         ("realistic", RealisticOccupationsFile), ("realistic-dev2", RealisticOccupationsDev2File),
         ("realistic-dev3", RealisticOccupationsDev3File), ("realistic-dev4", RealisticOccupationsDev4File),
         ("realistic-test", RealisticOccupationsTestFile), ("realistic-test2", RealisticOccupationsTest2File),
+        ("realistic-test3", RealisticOccupationsTest3File),
     ];
 
     /// <summary>
