@@ -79,24 +79,8 @@ public static class ShortlistQuery
         var run = new ShortlistRun(vacancy.Run.Id, vacancy.Run.PublishedAt, vacancy.Run.ModelVersion);
 
         var essential = vacancy.Essential;
-        var employerId = vacancy.EmployerId;
-        var rows = await db.Matches.AsNoTracking()
-            .Where(m => m.RunId == run.Id && m.VacancyId == vacancyId)
-            .OrderBy(m => m.Rank)
-            .Select(m => new
-            {
-                m.CandidateId, m.Rank, m.Score, m.ExplanationJson, m.Candidate!.PublicNumber, m.Candidate.AvailableFrom,
-                Latitude = m.Candidate.City != null ? (double?)m.Candidate.City.Latitude : null,
-                Longitude = m.Candidate.City != null ? (double?)m.Candidate.City.Longitude : null,
-                Decision = db.Decisions.Where(d => d.VacancyId == vacancyId && d.CandidateId == m.CandidateId)
-                    .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
-                    .Select(d => new { d.Step, d.Reason })
-                    .FirstOrDefault(),
-                ContactRequested = db.ContactRequests.Any(r => r.VacancyId == vacancyId && r.CandidateId == m.CandidateId),
-                IdentityShared = db.Consents.Any(c => c.CandidateId == m.CandidateId && c.EmployerId == employerId
-                    && c.Purpose == ConsentPurpose.ShareIdentityWithEmployer && c.RevokedAt == null),
-            })
-            .ToListAsync(ct);
+        var rows = new List<CardRow>();
+        await foreach (var row in Cards(db, run.Id, vacancyId, vacancy.EmployerId).WithCancellation(ct)) rows.Add(row);
 
         var explanations = rows.ConvertAll(r => Explanation.Parse(r.ExplanationJson));
 
@@ -153,6 +137,28 @@ public static class ShortlistQuery
         var filtered = cards.Where((c, i) => Keep(c, filters, spokenCodes[i])).ToList();
         return new Shortlist(run, cards.Count, filtered) { VacancyTitle = vacancy.Title };
     }
+
+    private sealed record DecisionRow(DecisionStep Step, RejectionReason? Reason);
+
+    private sealed record CardRow(int CandidateId, int Rank, double Score, string ExplanationJson, int PublicNumber, DateOnly? AvailableFrom,
+        double? Latitude, double? Longitude, DecisionRow? Decision, bool ContactRequested, bool IdentityShared);
+
+    /// <summary>The run's cards for one vacancy, best first. Compiled once: EF then skips translating the query on every page.</summary>
+    private static readonly Func<MatchingDbContext, int, int, int, IAsyncEnumerable<CardRow>> Cards = EF.CompileAsyncQuery(
+        (MatchingDbContext db, int runId, int vacancyId, int employerId) => db.Matches.AsNoTracking()
+            .Where(m => m.RunId == runId && m.VacancyId == vacancyId)
+            .OrderBy(m => m.Rank)
+            .Select(m => new CardRow(
+                m.CandidateId, m.Rank, m.Score, m.ExplanationJson, m.Candidate!.PublicNumber, m.Candidate.AvailableFrom,
+                m.Candidate.City != null ? (double?)m.Candidate.City.Latitude : null,
+                m.Candidate.City != null ? (double?)m.Candidate.City.Longitude : null,
+                db.Decisions.Where(d => d.VacancyId == vacancyId && d.CandidateId == m.CandidateId)
+                    .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
+                    .Select(d => new DecisionRow(d.Step, d.Reason))
+                    .FirstOrDefault(),
+                db.ContactRequests.Any(r => r.VacancyId == vacancyId && r.CandidateId == m.CandidateId),
+                db.Consents.Any(c => c.CandidateId == m.CandidateId && c.EmployerId == employerId
+                    && c.Purpose == ConsentPurpose.ShareIdentityWithEmployer && c.RevokedAt == null))));
 
     private static bool Keep(ShortlistCard card, ShortlistFilters filters, IEnumerable<string> spokenCodes) =>
         (filters.MaxDistanceKm is not { } max || card.DistanceKm <= max)
