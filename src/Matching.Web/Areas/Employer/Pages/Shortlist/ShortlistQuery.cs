@@ -37,8 +37,9 @@ public sealed record Shortlist(ShortlistRun? Run, int Total, IReadOnlyList<Short
 /// <summary>
 /// Reads a vacancy's shortlist from the latest published run that scored it. What the explanation JSON says wins;
 /// missing parts are filled from the profile (distance between cities, availability, essential skills held).
-/// Two round trips: the vacancy with its latest run, then every card with its profile facts, decision, contact
-/// request and consent. Nothing is cached but the ESCO labels: cards are personal data, read per request.
+/// Two round trips: the vacancy with its latest run, then every card with its decision, contact request and consent
+/// (a third and fourth only when explanations lack skills or languages, or the language filter is on). Nothing is
+/// cached but the ESCO labels: cards are personal data, read per request.
 /// </summary>
 public static class ShortlistQuery
 {
@@ -78,29 +79,27 @@ public static class ShortlistQuery
         var run = new ShortlistRun(vacancy.Run.Id, vacancy.Run.PublishedAt, vacancy.Run.ModelVersion);
 
         var essential = vacancy.Essential;
-        var employerId = vacancy.EmployerId;
-        var rows = await db.Matches.AsNoTracking()
-            .Where(m => m.RunId == run.Id && m.VacancyId == vacancyId)
-            .OrderBy(m => m.Rank)
-            .Select(m => new
-            {
-                m.CandidateId, m.Rank, m.Score, m.ExplanationJson, m.Candidate!.PublicNumber, m.Candidate.AvailableFrom,
-                Latitude = m.Candidate.City != null ? (double?)m.Candidate.City.Latitude : null,
-                Longitude = m.Candidate.City != null ? (double?)m.Candidate.City.Longitude : null,
-                HeldEssential = m.Candidate.Skills.Where(s => essential.Contains(s.SkillId)).Select(s => s.SkillId).ToList(),
-                Spoken = m.Candidate.Languages.Select(l => new { l.Code, l.Level }).ToList(),
-                Decision = db.Decisions.Where(d => d.VacancyId == vacancyId && d.CandidateId == m.CandidateId)
-                    .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
-                    .Select(d => new { d.Step, d.Reason })
-                    .FirstOrDefault(),
-                ContactRequested = db.ContactRequests.Any(r => r.VacancyId == vacancyId && r.CandidateId == m.CandidateId),
-                IdentityShared = db.Consents.Any(c => c.CandidateId == m.CandidateId && c.EmployerId == employerId
-                    && c.Purpose == ConsentPurpose.ShareIdentityWithEmployer && c.RevokedAt == null),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
+        var rows = new List<CardRow>();
+        await foreach (var row in Cards(db, run.Id, vacancyId, vacancy.EmployerId).WithCancellation(ct)) rows.Add(row);
 
         var explanations = rows.ConvertAll(r => Explanation.Parse(r.ExplanationJson));
+
+        // Profile facts fill what an explanation leaves out, and the language filter reads the languages spoken: the
+        // engine's explanations usually say it all, so these are read only for the candidates that need them.
+        var needSkills = essential.Count == 0 ? [] : rows.Where((_, i) => explanations[i].MatchedEssential.Count + explanations[i].MissingEssential.Count == 0)
+            .Select(r => r.CandidateId).ToList();
+        var needLanguages = rows.Where((_, i) => !string.IsNullOrEmpty(filters.Language)
+                || (explanations[i].Languages.Count == 0 && vacancy.Languages.Count > 0))
+            .Select(r => r.CandidateId).ToList();
+        var heldEssential = (needSkills.Count == 0 ? [] : await db.CandidateSkills.AsNoTracking()
+                .Where(s => needSkills.Contains(s.CandidateId) && essential.Contains(s.SkillId))
+                .Select(s => new { s.CandidateId, s.SkillId }).ToListAsync(ct))
+            .ToLookup(s => s.CandidateId, s => s.SkillId);
+        var spoken = (needLanguages.Count == 0 ? [] : await db.CandidateLanguages.AsNoTracking()
+                .Where(l => needLanguages.Contains(l.CandidateId))
+                .Select(l => new { l.CandidateId, l.Code, l.Level }).ToListAsync(ct))
+            .ToLookup(l => l.CandidateId, l => (l.Code, l.Level));
+
         var labels = await skillLabels.LabelsAsync(db,
             explanations.SelectMany(e => e.AllSkills).Select(s => (s.Uri, s.Id)).Concat(essential.Select(id => ((string?)null, (int?)id))), ct);
 
@@ -111,15 +110,16 @@ public static class ShortlistQuery
             var row = rows[i];
             var explanation = explanations[i];
             var fromProfile = explanation.MatchedEssential.Count + explanation.MissingEssential.Count == 0;
-            var matched = fromProfile ? essential.Where(row.HeldEssential.Contains).Select(id => new SkillRef(null, id, null)).ToList() : explanation.MatchedEssential;
-            var missing = fromProfile ? essential.Where(id => !row.HeldEssential.Contains(id)).Select(id => new SkillRef(null, id, null)).ToList() : explanation.MissingEssential;
+            var held = heldEssential[row.CandidateId];
+            var matched = fromProfile ? essential.Where(held.Contains).Select(id => new SkillRef(null, id, null)).ToList() : explanation.MatchedEssential;
+            var missing = fromProfile ? essential.Where(id => !held.Contains(id)).Select(id => new SkillRef(null, id, null)).ToList() : explanation.MissingEssential;
             var coverage = explanation.Coverage
                 ?? (matched.Count + missing.Count > 0 ? (double)matched.Count / (matched.Count + missing.Count) : null);
             var languages = explanation.Languages.Count > 0
                 ? explanation.Languages
                 : vacancy.Languages.Select(l =>
                 {
-                    var actual = row.Spoken.Where(s => s.Code == l.Code).Select(s => (CefrLevel?)s.Level).Max();
+                    var actual = spoken[row.CandidateId].Where(s => s.Code == l.Code).Select(s => (CefrLevel?)s.Level).Max();
                     return new LanguageCheck(l.Code, l.MinLevel, actual, actual >= l.MinLevel);
                 }).ToList();
             var distance = explanation.DistanceKm
@@ -131,12 +131,34 @@ public static class ShortlistQuery
                 explanation.Transferable.Select(s => Label(labels, s)).ToList(),
                 languages, distance, row.AvailableFrom ?? explanation.AvailableFrom, coverage, explanation.Contributions,
                 row.Decision?.Step, row.Decision?.Reason, row.ContactRequested, row.IdentityShared));
-            spokenCodes.Add(row.Spoken.Select(s => s.Code));
+            spokenCodes.Add(spoken[row.CandidateId].Select(s => s.Code));
         }
 
         var filtered = cards.Where((c, i) => Keep(c, filters, spokenCodes[i])).ToList();
         return new Shortlist(run, cards.Count, filtered) { VacancyTitle = vacancy.Title };
     }
+
+    private sealed record DecisionRow(DecisionStep Step, RejectionReason? Reason);
+
+    private sealed record CardRow(int CandidateId, int Rank, double Score, string ExplanationJson, int PublicNumber, DateOnly? AvailableFrom,
+        double? Latitude, double? Longitude, DecisionRow? Decision, bool ContactRequested, bool IdentityShared);
+
+    /// <summary>The run's cards for one vacancy, best first. Compiled once: EF then skips translating the query on every page.</summary>
+    private static readonly Func<MatchingDbContext, int, int, int, IAsyncEnumerable<CardRow>> Cards = EF.CompileAsyncQuery(
+        (MatchingDbContext db, int runId, int vacancyId, int employerId) => db.Matches.AsNoTracking()
+            .Where(m => m.RunId == runId && m.VacancyId == vacancyId)
+            .OrderBy(m => m.Rank)
+            .Select(m => new CardRow(
+                m.CandidateId, m.Rank, m.Score, m.ExplanationJson, m.Candidate!.PublicNumber, m.Candidate.AvailableFrom,
+                m.Candidate.City != null ? (double?)m.Candidate.City.Latitude : null,
+                m.Candidate.City != null ? (double?)m.Candidate.City.Longitude : null,
+                db.Decisions.Where(d => d.VacancyId == vacancyId && d.CandidateId == m.CandidateId)
+                    .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
+                    .Select(d => new DecisionRow(d.Step, d.Reason))
+                    .FirstOrDefault(),
+                db.ContactRequests.Any(r => r.VacancyId == vacancyId && r.CandidateId == m.CandidateId),
+                db.Consents.Any(c => c.CandidateId == m.CandidateId && c.EmployerId == employerId
+                    && c.Purpose == ConsentPurpose.ShareIdentityWithEmployer && c.RevokedAt == null))));
 
     private static bool Keep(ShortlistCard card, ShortlistFilters filters, IEnumerable<string> spokenCodes) =>
         (filters.MaxDistanceKm is not { } max || card.DistanceKm <= max)
