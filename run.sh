@@ -129,6 +129,14 @@ dotnet "$CLI_DLL" db migrate
 dotnet "$CLI_DLL" db seed
 say "database ready in $(elapsed "$T") s."
 
+# A demo without shortlists looks broken: the first start runs the nightly matching once instead of waiting for 02:00.
+T=$(date +%s)
+if dotnet "$CLI_DLL" nightly --now --wait --unless-published; then
+  say "shortlists ready in $(elapsed "$T") s."
+else
+  say "warning: the first matching run failed (above); the portal starts without shortlists (Admin → Runs → Run now)."
+fi
+
 # --- portal -----------------------------------------------------------------------------------------
 (
   cd src/Matching.Web

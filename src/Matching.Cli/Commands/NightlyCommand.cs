@@ -16,20 +16,20 @@ public sealed class NightlyCommand : ICliCommand
     public string Name => "nightly";
     public string Summary => "start a nightly matching run now (--now), wait for it to publish (--wait), or list the latest runs";
     public string Usage => """
-        usage: matching nightly [--now [--wait] [--timeout 3600] [--workers N]]
+        usage: matching nightly [--now [--wait] [--timeout 3600] [--workers N] [--unless-published]]
         Without options, lists the latest runs. --now starts a run through Hangfire; with --wait this process also
         scores chunks (standalone workers and the web's server share them) and prints the run's summary once it is
-        published.
+        published. --unless-published does nothing when a run is already published (./run.sh's first start).
         """;
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken ct)
     {
-        args.AllowOnly("now", "wait", "timeout", "workers");
+        args.AllowOnly("now", "wait", "timeout", "workers", "unless-published");
         var timeout = TimeSpan.FromSeconds(args.GetInt("timeout", 3600, 10));
         var workers = args.GetInt("workers", Math.Max(2, Environment.ProcessorCount), 1, 64);
         if (!args.Has("now"))
         {
-            if (args.Has("wait")) throw new UsageException("--wait needs --now.");
+            if (args.Has("wait") || args.Has("unless-published")) throw new UsageException("--wait and --unless-published need --now.");
             await using var services = CliHost.Services();
             await using var scope = services.CreateAsyncScope();
             var db = await CliHost.OpenDatabaseAsync(scope.ServiceProvider, ct);
@@ -38,7 +38,14 @@ public sealed class NightlyCommand : ICliCommand
         }
         await using (var services = CliHost.Services())
         await using (var scope = services.CreateAsyncScope())
-            await CliHost.OpenDatabaseAsync(scope.ServiceProvider, ct);
+        {
+            var db = await CliHost.OpenDatabaseAsync(scope.ServiceProvider, ct);
+            if (args.Has("unless-published") && await db.MatchRuns.Where(r => r.Status == MatchRunStatus.Published).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct) is { } published)
+            {
+                Console.Out.WriteLine($"shortlists already published by run {published.Id}; nothing to do.");
+                return 0;
+            }
+        }
         using var host = NightlyHost.Build(CliHost.Configuration(), runServer: args.Has("wait"), workers);
         await host.StartAsync(ct);
         try

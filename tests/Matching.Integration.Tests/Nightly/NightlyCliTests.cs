@@ -54,5 +54,12 @@ public sealed class NightlyCliTests(MatchingFixture fixture) : MatchingTest(fixt
         await Assertions.Expect(cell).ToContainTextAsync("Par genre");
         await Assertions.Expect(cell).ToContainTextAsync($"Femme : {female.Shortlisted} / {female.Members}");
         await admin.ScreenshotAsync("admin-runs-fairness");
+
+        // ./run.sh's first start asks for a run only when none is published: here one is, so nothing starts.
+        var again = await ProcessRunner.RunAsync("dotnet", [RepositoryLayout.CliDll, "nightly", "--now", "--wait", "--unless-published"],
+            new Dictionary<string, string?> { ["ConnectionStrings__Matching"] = Fixture.ConnectionString }, timeout: TimeSpan.FromMinutes(2));
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains($"already published by run {run.Id}", again.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(run.Id, await db.MatchRuns.MaxAsync(r => r.Id));
     }
 }
