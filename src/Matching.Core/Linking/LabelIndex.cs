@@ -50,6 +50,13 @@ internal sealed record ScoreWeights
     public float GenericReach { get; init; } = 0.12f;
     /// <summary>Learn one-word substitutions from labels of one concept (agent ≈ opérateur) and use them as token expansions.</summary>
     public bool LearnedSynonyms { get; init; } = true;
+    /// <summary>
+    /// Subtracted from a label headed by a management word ("responsable du service …", "directeur de …") when the query
+    /// names no management role: "technicien helpdesk" is staff of the help desk, not its head.
+    /// </summary>
+    public float ManagerWithoutManagerQuery { get; init; } = 0.05f;
+    /// <summary>Factor on the score of one part of a title naming several jobs (the whole title wins a tie).</summary>
+    public float PartFactor { get; init; } = 0.95f;
     /// <summary>Factor on the score of a query rewritten by the job vocabulary (literal wording wins a tie).</summary>
     public float RewriteFactor { get; init; } = 0.97f;
 }
@@ -60,7 +67,13 @@ internal sealed record ScoreWeights
 /// </summary>
 internal sealed class LabelIndex
 {
-    private const byte FlagPreferred = 1, FlagFrench = 2;
+    private const byte FlagPreferred = 1, FlagFrench = 2, FlagManagerHead = 4;
+
+    /// <summary>Normalised words naming a management role, as the first word of a title.</summary>
+    internal static readonly HashSet<string> ManagerWords = new[]
+    {
+        "responsable", "directeur", "chef", "manager", "gerant", "superviseur", "dirigeant", "head", "director", "supervisor",
+    }.Select(TitleNormalizer.Stem).ToHashSet(StringComparer.Ordinal);
     private const int MaxExpansions = 24;
 
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
@@ -79,6 +92,7 @@ internal sealed class LabelIndex
     private readonly float[] _generality, _narrowerLog;
     private readonly Dictionary<string, (string Token, float Sim)[]> _synonyms;
     private readonly JobVocabulary? _vocabulary;
+    private readonly HashSet<string> _headTokens = new(StringComparer.Ordinal); // first words of labels
     private readonly int[] _broader;                           // concept → nearest broader concept by code, -1 when none
 
     public IReadOnlyList<IndexedConcept> Concepts { get; }
@@ -121,6 +135,7 @@ internal sealed class LabelIndex
                 var key = string.Join(' ', buffer) + "|" + label.Lang;
                 if (!seenInConcept.Add(key)) continue;
                 ngramLabels.Add((c, Padded(buffer)));
+                _headTokens.Add(buffer[0]);
                 foreach (var t in buffer)
                 {
                     if (!_tokenIds.TryGetValue(t, out var id))
@@ -136,7 +151,8 @@ internal sealed class LabelIndex
                 }
                 labelConcept.Add(c);
                 labelTokenStart.Add(labelTokens.Count);
-                labelFlags.Add((byte)((label.Preferred ? FlagPreferred : 0) | (label.Lang == "fr" ? FlagFrench : 0)));
+                labelFlags.Add((byte)((label.Preferred ? FlagPreferred : 0) | (label.Lang == "fr" ? FlagFrench : 0)
+                    | (ManagerWords.Contains(buffer[0]) ? FlagManagerHead : 0)));
             }
         }
 
@@ -247,7 +263,7 @@ internal sealed class LabelIndex
         var queryTokens = TitleNormalizer.QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
-        var maxScore = Accumulate(queryTokens, lang, s);
+        var maxScore = Accumulate(queryTokens, TitleNormalizer.QueryParts(text), lang, s);
         TopK(s, top, result, 1f / maxScore);
         s.End();
         return result;
@@ -264,7 +280,7 @@ internal sealed class LabelIndex
         var queryTokens = TitleNormalizer.QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
-        var maxScore = Accumulate(queryTokens, lang, s);
+        var maxScore = Accumulate(queryTokens, TitleNormalizer.QueryParts(text), lang, s);
         var scale = 1f / maxScore;
         TopK(s, top, result, scale);
         var queryText = string.Join(' ', queryTokens);
@@ -332,7 +348,7 @@ internal sealed class LabelIndex
     }
 
     /// <summary>Scores every concept sharing a token or an n-gram with the query into the scratch; returns the maximum possible score.</summary>
-    private float Accumulate(List<string> queryTokens, string lang, Scratch s)
+    private float Accumulate(List<string> queryTokens, List<List<string>> parts, string lang, Scratch s)
     {
         var w = Weights;
         var sentence = queryTokens.Count > w.SentenceTokens;
@@ -348,6 +364,17 @@ internal sealed class LabelIndex
         if (rewrites is not null)
             foreach (var rewritten in rewrites)
                 ScoreLabels(rewritten, french, wq, we, w.RewriteFactor, s);
+        // A title naming two jobs ("Magasinier – Cariste") is also scored part by part: each job counts on its own.
+        var jobParts = NamesSeveralJobs(parts) ? parts : null;
+        if (jobParts is not null)
+            for (var p = 0; p < jobParts.Count; p++)
+            {
+                // The job named first is usually the main one: it wins a tie with the others.
+                var factor = w.PartFactor * (p == 0 ? 1f : 0.99f);
+                ScoreLabels(jobParts[p], french, wq, we, factor, s);
+                if (french && _vocabulary?.Rewrites(jobParts[p]) is { } partRewrites)
+                    foreach (var rewritten in partRewrites) ScoreLabels(rewritten, french, wq, we, factor * w.RewriteFactor, s);
+            }
         foreach (var c in s.TouchedConcepts)
         {
             s.BestLex[c] = s.ConceptScore[c];
@@ -368,6 +395,21 @@ internal sealed class LabelIndex
         return maxScore;
     }
 
+    /// <summary>
+    /// Whether the separated parts of a title are different jobs: at least two parts, each starting with a word that starts
+    /// some label (a job noun, not "Tanger Med" or "CACES"), with different first words ("Conducteur / Conductrice de
+    /// travaux" is one job).
+    /// </summary>
+    private bool NamesSeveralJobs(List<List<string>> parts)
+    {
+        if (parts.Count < 2) return false;
+        foreach (var part in parts)
+            if (!_headTokens.Contains(part[0])) return false;
+        for (var i = 1; i < parts.Count; i++)
+            if (parts[i][0] == parts[0][0]) return false;
+        return true;
+    }
+
     private void NgramPass(string padded, ref (Scratch S, float Weight) state) =>
         _ngrams.Search(padded, ref state, static (ref (Scratch S, float Weight) st, int c, float cos) =>
         {
@@ -381,6 +423,7 @@ internal sealed class LabelIndex
     private void ScoreLabels(List<string> queryTokens, bool french, float wq, float we, float factor, Scratch s)
     {
         var w = Weights;
+        var managerPenalty = queryTokens.Exists(ManagerWords.Contains) ? 0f : w.ManagerWithoutManagerQuery;
         float queryIdfSum = 0;
         for (var q = 0; q < queryTokens.Count; q++)
         {
@@ -410,7 +453,8 @@ internal sealed class LabelIndex
             var flags = _labelFlags[label];
             var score = wq * qc + we * lc + w.HeadMatch * s.Head[label]
                 + ((flags & FlagPreferred) != 0 ? w.PreferredLabel : 0)
-                + (((flags & FlagFrench) != 0) == french ? w.SameLanguage : 0);
+                + (((flags & FlagFrench) != 0) == french ? w.SameLanguage : 0)
+                - ((flags & FlagManagerHead) != 0 ? managerPenalty : 0);
             var c = _labelConcept[label];
             if (s.ConceptScore[c] == 0) { s.TouchedConcepts.Add(c); s.BestLabel[c] = -1; }
             score *= factor;

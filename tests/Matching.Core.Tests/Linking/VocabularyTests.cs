@@ -42,6 +42,11 @@ public class VocabularyTests
     [InlineData("agent de propreté", "building cleaner")]
     [InlineData("chauffeur de camion", "cargo vehicle driver")]
     [InlineData("Chargée de clientèle call center", "call centre agent")]
+    [InlineData("Conducteur chariot élévateur", "forklift operator")]
+    [InlineData("Commis de salle", "waiter/waitress")]
+    [InlineData("Livreur à vélo", "bicycle courier")]
+    [InlineData("Contrôleur CND", "non-destructive testing specialist")]
+    [InlineData("Télévendeur", "call centre agent")]
     public void The_shipped_vocabulary_links_job_ad_words(string title, string englishLabel)
     {
         var linker = OccupationLinker.Shared;
