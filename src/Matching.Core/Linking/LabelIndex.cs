@@ -55,6 +55,12 @@ internal sealed record ScoreWeights
     /// names no management role: "technicien helpdesk" is staff of the help desk, not its head.
     /// </summary>
     public float ManagerWithoutManagerQuery { get; init; } = 0.05f;
+    /// <summary>
+    /// Share of its score a concept keeps when no query word (exactly, or as a close form: typo, plural, activity noun)
+    /// is in its best label; full from half the query's weight so matched. 1 turns it off (job titles, whose linker
+    /// always proposes its best guess); the skill linker uses it so a phrase nothing real matched gets a low confidence.
+    /// </summary>
+    public float WordOverlapFloor { get; init; } = 1f;
     /// <summary>Factor on the score of one part of a title naming several jobs (the whole title wins a tie).</summary>
     public float PartFactor { get; init; } = 0.95f;
     /// <summary>Factor on the score of a query rewritten by the job vocabulary (literal wording wins a tie).</summary>
@@ -92,6 +98,7 @@ internal sealed class LabelIndex
     private readonly float[] _generality, _narrowerLog;
     private readonly Dictionary<string, (string Token, float Sim)[]> _synonyms;
     private readonly JobVocabulary? _vocabulary;
+    private readonly IReadOnlySet<string>? _queryFiller;
     private readonly HashSet<string> _headTokens = new(StringComparer.Ordinal); // first words of labels
     private readonly int[] _broader;                           // concept → nearest broader concept by code, -1 when none
 
@@ -102,9 +109,15 @@ internal sealed class LabelIndex
     /// <summary>Whether <paramref name="token"/> (normalised) occurs in an indexed label.</summary>
     public bool Knows(string token) => _tokenIds.ContainsKey(token);
 
-    public LabelIndex(IReadOnlyList<IndexedConcept> concepts, ScoreWeights? weights = null, JobVocabulary? vocabulary = null)
+    /// <param name="concepts">The concepts and their labels.</param>
+    /// <param name="weights">Score weights (null: the defaults, tuned for job titles).</param>
+    /// <param name="vocabulary">Everyday phrases rewritten to ESCO's wording (French queries only).</param>
+    /// <param name="queryFiller">Normalised words dropped from queries while another word remains ("je", "sais", "expérience").</param>
+    public LabelIndex(IReadOnlyList<IndexedConcept> concepts, ScoreWeights? weights = null, JobVocabulary? vocabulary = null,
+        IReadOnlySet<string>? queryFiller = null)
     {
         _vocabulary = vocabulary;
+        _queryFiller = queryFiller;
         Concepts = concepts;
         Weights = weights ?? new ScoreWeights();
         var tokens = new List<string>();
@@ -254,13 +267,22 @@ internal sealed class LabelIndex
         }
     }
 
+    /// <summary>The query's normalised words without job-ad noise and without filler words, while another word remains.</summary>
+    private List<string> QueryTokens(string text)
+    {
+        var tokens = TitleNormalizer.QueryTokens(text);
+        if (_queryFiller is null) return tokens;
+        var kept = tokens.FindAll(t => !_queryFiller.Contains(t));
+        return kept.Count > 0 ? kept : tokens;
+    }
+
     private static string Padded(List<string> tokens) => " " + string.Join(' ', tokens) + " ";
 
     /// <summary>The best <paramref name="top"/> concepts for <paramref name="text"/>, best first, scores in 0..1.</summary>
     public List<(int Concept, float Score)> Search(string text, string lang, int top)
     {
         var result = new List<(int, float)>(top);
-        var queryTokens = TitleNormalizer.QueryTokens(text);
+        var queryTokens = QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
         var maxScore = Accumulate(queryTokens, TitleNormalizer.QueryParts(text), lang, s);
@@ -277,7 +299,7 @@ internal sealed class LabelIndex
     {
         var result = new List<(int, float)>(top);
         features.Clear();
-        var queryTokens = TitleNormalizer.QueryTokens(text);
+        var queryTokens = QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
         var maxScore = Accumulate(queryTokens, TitleNormalizer.QueryParts(text), lang, s);
@@ -392,6 +414,9 @@ internal sealed class LabelIndex
                     if (rewritten.Count > 0) NgramPass(Padded(rewritten), ref state);
         }
         RaiseBroadConcepts(s, maxScore);
+        if (w.WordOverlapFloor < 1f)
+            foreach (var c in s.TouchedConcepts)
+                s.ConceptScore[c] *= w.WordOverlapFloor + (1f - w.WordOverlapFloor) * Math.Min(1f, 2f * s.BestStrong[c]);
         return maxScore;
     }
 
@@ -440,6 +465,7 @@ internal sealed class LabelIndex
                     s.LabelStamp[label] = s.Stamp;
                     if (s.QueryAcc[label] == 0 && s.LabelAcc[label] == 0) s.TouchedLabels.Add(label);
                     s.QueryAcc[label] += qIdf * sim;
+                    if (sim >= StrongMatch) s.StrongAcc[label] += qIdf;
                     s.LabelAcc[label] += _idf[token] * sim;
                     if (q == 0 && _labelTokens[_labelTokenStart[label]] == token) s.Head[label] = sim;
                 }
@@ -461,15 +487,19 @@ internal sealed class LabelIndex
             if (score > s.ConceptScore[c])
             {
                 s.ConceptScore[c] = score; s.BestLabel[c] = label; s.BestQc[c] = qc; s.BestLc[c] = lc; s.BestHead[c] = s.Head[label];
+                s.BestStrong[c] = s.StrongAcc[label] / queryIdfSum;
             }
             if ((flags & FlagPreferred) != 0 && qc + lc > s.PrefQc[c] + s.PrefLc[c]) { s.PrefQc[c] = qc; s.PrefLc[c] = lc; }
             if (qc >= 0.999f) s.FullQuery[c]++;
             if (lc >= 0.999f) s.FullLabel[c]++;
             s.LabelHits[c]++;
         }
-        foreach (var l in s.TouchedLabels) { s.QueryAcc[l] = 0; s.LabelAcc[l] = 0; s.Head[l] = 0; }
+        foreach (var l in s.TouchedLabels) { s.QueryAcc[l] = 0; s.LabelAcc[l] = 0; s.Head[l] = 0; s.StrongAcc[l] = 0; }
         s.TouchedLabels.Clear();
     }
+
+    /// <summary>Expansion similarity from which a query word counts as found in a label (typo, plural, activity noun: not a mere prefix).</summary>
+    private const float StrongMatch = 0.74f;
 
     private float UnknownIdf => 0.5f * (float)Math.Log(1.0 + Concepts.Count);
 
@@ -585,11 +615,11 @@ internal sealed class LabelIndex
 
     private sealed class Scratch(int labels, int concepts)
     {
-        public readonly float[] QueryAcc = new float[labels], LabelAcc = new float[labels], Head = new float[labels];
+        public readonly float[] QueryAcc = new float[labels], LabelAcc = new float[labels], Head = new float[labels], StrongAcc = new float[labels];
         public readonly int[] LabelStamp = new int[labels];
         public readonly float[] ConceptScore = new float[concepts], BestLex = new float[concepts], Ngram = new float[concepts],
             PrefQc = new float[concepts], PrefLc = new float[concepts], BestQc = new float[concepts], BestLc = new float[concepts],
-            BestHead = new float[concepts];
+            BestHead = new float[concepts], BestStrong = new float[concepts];
         public readonly int[] BestLabel = new int[concepts];
         public readonly short[] FullQuery = new short[concepts], FullLabel = new short[concepts], LabelHits = new short[concepts];
         public readonly List<int> TouchedLabels = new(1024), TouchedConcepts = new(256);
@@ -608,7 +638,7 @@ internal sealed class LabelIndex
         {
             foreach (var c in TouchedConcepts)
             {
-                ConceptScore[c] = 0; BestLex[c] = 0; BestQc[c] = 0; BestLc[c] = 0; BestHead[c] = 0; Ngram[c] = 0; PrefQc[c] = 0; PrefLc[c] = 0; FullQuery[c] = 0; FullLabel[c] = 0; LabelHits[c] = 0;
+                ConceptScore[c] = 0; BestStrong[c] = 0; BestLex[c] = 0; BestQc[c] = 0; BestLc[c] = 0; BestHead[c] = 0; Ngram[c] = 0; PrefQc[c] = 0; PrefLc[c] = 0; FullQuery[c] = 0; FullLabel[c] = 0; LabelHits[c] = 0;
             }
         }
     }

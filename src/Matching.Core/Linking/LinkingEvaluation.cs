@@ -188,7 +188,7 @@ public static class LinkingEvaluation
         List<IndexedConcept> concepts, TextWriter log, List<LinkingMiss>? misses, LinkerReranker? reranker)
     {
         var watch = Stopwatch.StartNew();
-        var linker = new LabelIndex(concepts, vocabulary: kind == "occupations" ? JobVocabulary.Shared : null);
+        var linker = kind == "occupations" ? new LabelIndex(concepts, vocabulary: JobVocabulary.Shared) : SkillLinker.BuildIndex(concepts);
         var baseline = new CharNgramTfidfBaseline(concepts);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{set} {kind} {lang}: {queries.Count} queries, {linker.LabelCount} labels indexed in {watch.Elapsed.TotalSeconds:F2} s"));
