@@ -67,8 +67,15 @@ public static class LinkingEvaluation
     /// </summary>
     public static string RealisticSkillsDevFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-dev.tsv");
 
+    /// <summary>
+    /// Path of a second set of realistic French skill phrases, written after the first round of skill-linker work and
+    /// before any linker ran on it; a check set (read to check that round, not for tuning).
+    /// </summary>
+    public static string RealisticSkillsCheckFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-check.tsv");
+
     /// <summary>The realistic French skill sets by their <c>--set</c> name.</summary>
-    public static IReadOnlyList<(string Name, string File)> RealisticSkillSets => [("realistic-skills", RealisticSkillsDevFile)];
+    public static IReadOnlyList<(string Name, string File)> RealisticSkillSets =>
+        [("realistic-skills", RealisticSkillsDevFile), ("realistic-skills-check", RealisticSkillsCheckFile)];
 
     /// <summary>The realistic French sets by their <c>--set</c> name, in the order they are reported.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSets =>
