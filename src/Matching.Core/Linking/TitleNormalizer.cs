@@ -49,6 +49,7 @@ public static partial class TitleNormalizer
         ["qhse"] = ["qualite", "hygiene", "securite", "environnement"], ["hse"] = ["hygiene", "securite", "environnement"],
         ["tic"] = ["informatique"],
         ["sav"] = ["service", "apres", "vente"],
+        ["maths"] = ["mathematiques"], ["math"] = ["mathematiques"], ["philo"] = ["philosophie"], ["svt"] = ["sciences", "vie", "terre"],
     };
 
     /// <summary>Lower case, accents removed, typographic apostrophes and ligatures folded, gender markers removed.</summary>

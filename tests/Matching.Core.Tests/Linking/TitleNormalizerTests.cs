@@ -71,6 +71,7 @@ public class TitleNormalizerTests
     [InlineData("agt de sécurité", "agent de sécurité")]
     [InlineData("conducteur d'engins BTP", "conducteur d'engins bâtiment travaux publics")]
     [InlineData("dev web", "développeur web")]
+    [InlineData("prof de maths", "prof de mathématiques")]
     public void Expands_common_abbreviations(string abbreviated, string full) => Assert.Equal(Norm(full), Norm(abbreviated));
 
     [Theory]

@@ -47,6 +47,7 @@ public class VocabularyTests
     [InlineData("Livreur à vélo", "bicycle courier")]
     [InlineData("Contrôleur CND", "non-destructive testing specialist")]
     [InlineData("Télévendeur", "call centre agent")]
+    [InlineData("gardien d'immeuble", "building caretaker")]
     public void The_shipped_vocabulary_links_job_ad_words(string title, string englishLabel)
     {
         var linker = OccupationLinker.Shared;
