@@ -61,6 +61,11 @@ internal sealed record ScoreWeights
     /// always proposes its best guess); the skill linker uses it so a phrase nothing real matched gets a low confidence.
     /// </summary>
     public float WordOverlapFloor { get; init; } = 1f;
+    /// <summary>
+    /// Similarity of an activity noun to its verb ("repassage" → "repasser", "chargement" → "charger"). Job titles keep
+    /// it at the agent-noun level; ESCO names skills with verbs, so the skill linker counts the verb as the same word.
+    /// </summary>
+    public float ActivityVerb { get; init; } = 0.75f;
     /// <summary>Factor on the score of one part of a title naming several jobs (the whole title wins a tie).</summary>
     public float PartFactor { get; init; } = 0.95f;
     /// <summary>Factor on the score of a query rewritten by the job vocabulary (literal wording wins a tie).</summary>
@@ -576,7 +581,8 @@ internal sealed class LabelIndex
                 foreach (var agent in AgentEndings)
                 {
                     var candidate = b + agent;
-                    if (candidate.Length >= 5 && candidate != q && _tokenIds.TryGetValue(candidate, out var id)) offer(id, AgentNounSimilarity);
+                    if (candidate.Length >= 5 && candidate != q && _tokenIds.TryGetValue(candidate, out var id))
+                        offer(id, agent == "er" ? Weights.ActivityVerb : AgentNounSimilarity);
                 }
         }
     }

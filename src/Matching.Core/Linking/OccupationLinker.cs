@@ -97,7 +97,7 @@ public sealed class SkillLinker
     /// form must not propose "logiciel d'édition graphique" at 54 % for "je sais faire le ménage"), and no label is
     /// held back for being a management role.
     /// </summary>
-    internal static readonly ScoreWeights SkillWeights = new() { WordOverlapFloor = 0.3f, ManagerWithoutManagerQuery = 0f };
+    internal static readonly ScoreWeights SkillWeights = new() { WordOverlapFloor = 0.3f, ManagerWithoutManagerQuery = 0f, ActivityVerb = 0.95f };
 
     /// <summary>
     /// What people write around a skill on a form or in a CV and that names none: "je sais faire", "j'ai travaillé comme",

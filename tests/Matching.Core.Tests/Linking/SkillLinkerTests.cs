@@ -59,6 +59,21 @@ public class SkillLinkerTests
         Assert.True(lookAlike < lenient.Search("graphisme medical", "fr", 1)[0].Score * 0.5f, $"look-alike at {lookAlike}");
     }
 
+    [Theory]
+    [InlineData("repassage", "urn:iron")]
+    [InlineData("chargement des camions", "urn:load")]
+    public void An_activity_noun_finds_the_skill_named_by_its_verb(string phrase, string expected)
+    {
+        static IndexedConcept Concept(string uri, string label) => new(uri, label, label, [new ConceptLabel(label, "fr", true)]);
+        var index = SkillLinker.BuildIndex(
+        [
+            Concept("urn:press", "utiliser une machine de nettoyage à sec et de repassage"), Concept("urn:iron", "repasser des textiles"),
+            Concept("urn:capacity", "capacité de chargement d'un véhicule"), Concept("urn:load", "charger des camions"),
+            Concept("urn:dry", "nettoyage à sec"), Concept("urn:vehicle", "conduire des véhicules"),
+        ]);
+        Assert.Equal(expected, index.Concepts[index.Search(phrase, "fr", 1)[0].Concept].Uri);
+    }
+
     [Fact]
     public void The_shipped_skill_vocabulary_rewrites_only_to_words_esco_skill_labels_use()
     {
