@@ -75,7 +75,11 @@ public static class LinkingEvaluation
 
     /// <summary>The realistic French skill sets by their <c>--set</c> name.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSkillSets =>
-        [("realistic-skills", RealisticSkillsDevFile), ("realistic-skills-check", RealisticSkillsCheckFile)];
+        [("realistic-skills", RealisticSkillsDevFile), ("realistic-skills-check", RealisticSkillsCheckFile),
+         ("realistic-skills-check2", RealisticSkillsCheck2File)];
+
+    /// <summary>Path of a third set of realistic French skill phrases, written at the end of round 6 before any linker ran on it; a check set.</summary>
+    public static string RealisticSkillsCheck2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-check2.tsv");
 
     /// <summary>The realistic French sets by their <c>--set</c> name, in the order they are reported.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSets =>
