@@ -49,10 +49,10 @@ public sealed class EvalLinkingCommand : ICliCommand
         var results = LinkingEvaluation.Run(taxonomy, set, kind, lang, Console.Error, misses, reranker);
 
         var inv = CultureInfo.InvariantCulture;
-        Console.Out.WriteLine($"{"set",-22} {"kind",-12} {"lang",-4} {"method",-14} {"n",6} {"Acc@1",6} {"MRR",6} {"R@10",6} {"q/s",8}");
+        Console.Out.WriteLine($"{"set",-24} {"kind",-12} {"lang",-4} {"method",-14} {"n",6} {"Acc@1",6} {"MRR",6} {"R@10",6} {"q/s",8}");
         foreach (var r in results)
             Console.Out.WriteLine(string.Create(inv,
-                $"{r.Set,-22} {r.Kind,-12} {r.Lang,-4} {r.Method,-14} {r.Queries,6} {r.AccuracyAt1,6:F3} {r.Mrr,6:F3} {r.RecallAt10,6:F3} {r.QueriesPerSecond,8:F0}"));
+                $"{r.Set,-24} {r.Kind,-12} {r.Lang,-4} {r.Method,-14} {r.Queries,6} {r.AccuracyAt1,6:F3} {r.Mrr,6:F3} {r.RecallAt10,6:F3} {r.QueriesPerSecond,8:F0}"));
         if (misses is not null)
         {
             Console.Out.WriteLine();
