@@ -11,7 +11,7 @@ public sealed class EvalLinkingCommand : ICliCommand
     public string Name => "eval-linking";
     public string Summary => "evaluate the linkers against a char 3-5-gram TF-IDF baseline on the development sets";
     public string Usage =>
-        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3) [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
+        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-skills, realistic-skills-check, realistic-skills-check2) [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
         "  heldout:   alternative labels left out of the index, then asked for\n" +
         "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
         "  realistic-dev2: a fourth such list (Moroccan job-ad style, with noise), French only\n" +
@@ -20,6 +20,9 @@ public sealed class EvalLinkingCommand : ICliCommand
         "  realistic-test: a second such list, never used for tuning (report only), French only\n" +
         "  realistic-test2: a third such list, never used for tuning (report only), French only\n" +
         "  realistic-test3: 150 titles by a writer who never saw the linker, sealed until reported, French only\n" +
+        "  realistic-skills: French skill phrases and CV sentences as people write them (skills dev set), French only\n" +
+        "  realistic-skills-check: a second such list, written before it was run (a check set, not for tuning), French only\n" +
+        "  realistic-skills-check2: a third such list, written at the end of round 6 before it was run (a check set), French only\n" +
         "  --misses N prints the first N queries the linker did not rank first\n" +
         "  --model PATH re-ranker for occupations (default models/linker-occupations-fr-en.zip next to the program; 'none' to skip)";
 
@@ -29,7 +32,7 @@ public sealed class EvalLinkingCommand : ICliCommand
         var set = args.Get("set") ?? "all";
         var kind = args.Get("kind") ?? "all";
         var lang = args.Get("lang") ?? "fr";
-        var known = LinkingEvaluation.RealisticSets.Select(s => s.Name).Append("heldout").ToList();
+        var known = LinkingEvaluation.RealisticSets.Concat(LinkingEvaluation.RealisticSkillSets).Select(s => s.Name).Append("heldout").ToList();
         if (set != "all" && set.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(s => !known.Contains(s)) is { } unknown)
             throw new UsageException($"--set must be all or a comma-separated list of {string.Join(", ", known)}; '{unknown}' is none of them.");
         if (kind is not ("occupations" or "skills" or "all")) throw new UsageException($"--kind must be occupations, skills or all, not '{kind}'.");
@@ -46,10 +49,10 @@ public sealed class EvalLinkingCommand : ICliCommand
         var results = LinkingEvaluation.Run(taxonomy, set, kind, lang, Console.Error, misses, reranker);
 
         var inv = CultureInfo.InvariantCulture;
-        Console.Out.WriteLine($"{"set",-14} {"kind",-12} {"lang",-4} {"method",-14} {"n",6} {"Acc@1",6} {"MRR",6} {"R@10",6} {"q/s",8}");
+        Console.Out.WriteLine($"{"set",-24} {"kind",-12} {"lang",-4} {"method",-14} {"n",6} {"Acc@1",6} {"MRR",6} {"R@10",6} {"q/s",8}");
         foreach (var r in results)
             Console.Out.WriteLine(string.Create(inv,
-                $"{r.Set,-14} {r.Kind,-12} {r.Lang,-4} {r.Method,-14} {r.Queries,6} {r.AccuracyAt1,6:F3} {r.Mrr,6:F3} {r.RecallAt10,6:F3} {r.QueriesPerSecond,8:F0}"));
+                $"{r.Set,-24} {r.Kind,-12} {r.Lang,-4} {r.Method,-14} {r.Queries,6} {r.AccuracyAt1,6:F3} {r.Mrr,6:F3} {r.RecallAt10,6:F3} {r.QueriesPerSecond,8:F0}"));
         if (misses is not null)
         {
             Console.Out.WriteLine();

@@ -1,9 +1,10 @@
 namespace Matching.Core.Linking;
 
 /// <summary>
-/// Hand-written French job vocabulary (<c>Linking/Vocabulary/job-vocabulary-fr.tsv</c>): everyday words for a job
-/// ("femme de ménage", "gardien", "téléconseiller") rewritten to the words ESCO labels use. A query containing a phrase
-/// is also scored in each rewritten form; the best wording wins per concept. Immutable and thread-safe.
+/// Hand-written French vocabulary: everyday words for a job (<c>Linking/Vocabulary/job-vocabulary-fr.tsv</c>: "femme de
+/// ménage", "gardien", "téléconseiller") or for a skill (<c>skill-vocabulary-fr.tsv</c>: "ménage", "plonge", "permis B")
+/// rewritten to the words ESCO labels use. A query containing a phrase is also scored in each rewritten form; the best
+/// wording wins per concept. Immutable and thread-safe.
 /// </summary>
 internal sealed class JobVocabulary
 {
@@ -13,15 +14,28 @@ internal sealed class JobVocabulary
     /// <summary>Where the shipped vocabulary is looked for, next to the assemblies.</summary>
     public static string DefaultFile => Path.Combine(AppContext.BaseDirectory, "Linking", "Vocabulary", "job-vocabulary-fr.tsv");
 
-    private static readonly Lazy<JobVocabulary?> SharedInstance = new(() => File.Exists(DefaultFile) ? Parse(File.ReadLines(DefaultFile)) : null);
+    /// <summary>Where the shipped skill vocabulary is looked for, next to the assemblies.</summary>
+    public static string SkillsFile => Path.Combine(AppContext.BaseDirectory, "Linking", "Vocabulary", "skill-vocabulary-fr.tsv");
 
-    /// <summary>The shipped vocabulary, or null when the file is missing.</summary>
+    private static readonly Lazy<JobVocabulary?> SharedInstance = new(() => Load(DefaultFile));
+    private static readonly Lazy<JobVocabulary?> SharedSkillsInstance = new(() => Load(SkillsFile));
+
+    /// <summary>The shipped job vocabulary, or null when the file is missing.</summary>
     public static JobVocabulary? Shared => SharedInstance.Value;
+
+    /// <summary>The shipped skill vocabulary, or null when the file is missing.</summary>
+    public static JobVocabulary? SharedSkills => SharedSkillsInstance.Value;
+
+    private static JobVocabulary? Load(string file) => File.Exists(file) ? Parse(File.ReadLines(file)) : null;
 
     public int RuleCount { get; private set; }
 
     /// <summary>Every rule: the normalised phrase and its normalised replacements.</summary>
     public IEnumerable<(string[] Source, string[][] Targets)> Rules => _rulesByFirstToken.Values.SelectMany(r => r);
+
+    /// <summary>"phrase → word" for each replacement word <paramref name="index"/> does not know (a rule that can match nothing).</summary>
+    public List<string> ReplacementWordsUnknownTo(LabelIndex index) =>
+        Rules.SelectMany(r => r.Targets.SelectMany(t => t).Where(w => !index.Knows(w)).Select(w => string.Join(' ', r.Source) + " → " + w)).ToList();
 
     /// <summary>Reads "phrase TAB replacement|replacement…" lines; '#' starts a comment line.</summary>
     public static JobVocabulary Parse(IEnumerable<string> lines)

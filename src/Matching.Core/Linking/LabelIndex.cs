@@ -50,6 +50,24 @@ internal sealed record ScoreWeights
     public float GenericReach { get; init; } = 0.12f;
     /// <summary>Learn one-word substitutions from labels of one concept (agent ≈ opérateur) and use them as token expansions.</summary>
     public bool LearnedSynonyms { get; init; } = true;
+    /// <summary>
+    /// Subtracted from a label headed by a management word ("responsable du service …", "directeur de …") when the query
+    /// names no management role: "technicien helpdesk" is staff of the help desk, not its head.
+    /// </summary>
+    public float ManagerWithoutManagerQuery { get; init; } = 0.05f;
+    /// <summary>
+    /// Share of its score a concept keeps when no query word (exactly, or as a close form: typo, plural, activity noun)
+    /// is in its best label; full from half the query's weight so matched. 1 turns it off (job titles, whose linker
+    /// always proposes its best guess); the skill linker uses it so a phrase nothing real matched gets a low confidence.
+    /// </summary>
+    public float WordOverlapFloor { get; init; } = 1f;
+    /// <summary>
+    /// Similarity of an activity noun to its verb ("repassage" → "repasser", "chargement" → "charger"). Job titles keep
+    /// it at the agent-noun level; ESCO names skills with verbs, so the skill linker counts the verb as the same word.
+    /// </summary>
+    public float ActivityVerb { get; init; } = 0.75f;
+    /// <summary>Factor on the score of one part of a title naming several jobs (the whole title wins a tie).</summary>
+    public float PartFactor { get; init; } = 0.95f;
     /// <summary>Factor on the score of a query rewritten by the job vocabulary (literal wording wins a tie).</summary>
     public float RewriteFactor { get; init; } = 0.97f;
 }
@@ -60,7 +78,13 @@ internal sealed record ScoreWeights
 /// </summary>
 internal sealed class LabelIndex
 {
-    private const byte FlagPreferred = 1, FlagFrench = 2;
+    private const byte FlagPreferred = 1, FlagFrench = 2, FlagManagerHead = 4;
+
+    /// <summary>Normalised words naming a management role, as the first word of a title.</summary>
+    internal static readonly HashSet<string> ManagerWords = new[]
+    {
+        "responsable", "directeur", "chef", "manager", "gerant", "superviseur", "dirigeant", "head", "director", "supervisor",
+    }.Select(TitleNormalizer.Stem).ToHashSet(StringComparer.Ordinal);
     private const int MaxExpansions = 24;
 
     private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
@@ -79,6 +103,8 @@ internal sealed class LabelIndex
     private readonly float[] _generality, _narrowerLog;
     private readonly Dictionary<string, (string Token, float Sim)[]> _synonyms;
     private readonly JobVocabulary? _vocabulary;
+    private readonly IReadOnlySet<string>? _queryFiller;
+    private readonly HashSet<string> _headTokens = new(StringComparer.Ordinal); // first words of labels
     private readonly int[] _broader;                           // concept → nearest broader concept by code, -1 when none
 
     public IReadOnlyList<IndexedConcept> Concepts { get; }
@@ -88,9 +114,15 @@ internal sealed class LabelIndex
     /// <summary>Whether <paramref name="token"/> (normalised) occurs in an indexed label.</summary>
     public bool Knows(string token) => _tokenIds.ContainsKey(token);
 
-    public LabelIndex(IReadOnlyList<IndexedConcept> concepts, ScoreWeights? weights = null, JobVocabulary? vocabulary = null)
+    /// <param name="concepts">The concepts and their labels.</param>
+    /// <param name="weights">Score weights (null: the defaults, tuned for job titles).</param>
+    /// <param name="vocabulary">Everyday phrases rewritten to ESCO's wording (French queries only).</param>
+    /// <param name="queryFiller">Normalised words dropped from queries while another word remains ("je", "sais", "expérience").</param>
+    public LabelIndex(IReadOnlyList<IndexedConcept> concepts, ScoreWeights? weights = null, JobVocabulary? vocabulary = null,
+        IReadOnlySet<string>? queryFiller = null)
     {
         _vocabulary = vocabulary;
+        _queryFiller = queryFiller;
         Concepts = concepts;
         Weights = weights ?? new ScoreWeights();
         var tokens = new List<string>();
@@ -121,6 +153,7 @@ internal sealed class LabelIndex
                 var key = string.Join(' ', buffer) + "|" + label.Lang;
                 if (!seenInConcept.Add(key)) continue;
                 ngramLabels.Add((c, Padded(buffer)));
+                _headTokens.Add(buffer[0]);
                 foreach (var t in buffer)
                 {
                     if (!_tokenIds.TryGetValue(t, out var id))
@@ -136,7 +169,8 @@ internal sealed class LabelIndex
                 }
                 labelConcept.Add(c);
                 labelTokenStart.Add(labelTokens.Count);
-                labelFlags.Add((byte)((label.Preferred ? FlagPreferred : 0) | (label.Lang == "fr" ? FlagFrench : 0)));
+                labelFlags.Add((byte)((label.Preferred ? FlagPreferred : 0) | (label.Lang == "fr" ? FlagFrench : 0)
+                    | (ManagerWords.Contains(buffer[0]) ? FlagManagerHead : 0)));
             }
         }
 
@@ -238,16 +272,25 @@ internal sealed class LabelIndex
         }
     }
 
+    /// <summary>The query's normalised words without job-ad noise and without filler words, while another word remains.</summary>
+    private List<string> QueryTokens(string text)
+    {
+        var tokens = TitleNormalizer.QueryTokens(text);
+        if (_queryFiller is null) return tokens;
+        var kept = tokens.FindAll(t => !_queryFiller.Contains(t));
+        return kept.Count > 0 ? kept : tokens;
+    }
+
     private static string Padded(List<string> tokens) => " " + string.Join(' ', tokens) + " ";
 
     /// <summary>The best <paramref name="top"/> concepts for <paramref name="text"/>, best first, scores in 0..1.</summary>
     public List<(int Concept, float Score)> Search(string text, string lang, int top)
     {
         var result = new List<(int, float)>(top);
-        var queryTokens = TitleNormalizer.QueryTokens(text);
+        var queryTokens = QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
-        var maxScore = Accumulate(queryTokens, lang, s);
+        var maxScore = Accumulate(queryTokens, TitleNormalizer.QueryParts(text), lang, s);
         TopK(s, top, result, 1f / maxScore);
         s.End();
         return result;
@@ -261,10 +304,10 @@ internal sealed class LabelIndex
     {
         var result = new List<(int, float)>(top);
         features.Clear();
-        var queryTokens = TitleNormalizer.QueryTokens(text);
+        var queryTokens = QueryTokens(text);
         if (queryTokens.Count == 0) return result;
         var s = _scratch.Value!;
-        var maxScore = Accumulate(queryTokens, lang, s);
+        var maxScore = Accumulate(queryTokens, TitleNormalizer.QueryParts(text), lang, s);
         var scale = 1f / maxScore;
         TopK(s, top, result, scale);
         var queryText = string.Join(' ', queryTokens);
@@ -332,7 +375,7 @@ internal sealed class LabelIndex
     }
 
     /// <summary>Scores every concept sharing a token or an n-gram with the query into the scratch; returns the maximum possible score.</summary>
-    private float Accumulate(List<string> queryTokens, string lang, Scratch s)
+    private float Accumulate(List<string> queryTokens, List<List<string>> parts, string lang, Scratch s)
     {
         var w = Weights;
         var sentence = queryTokens.Count > w.SentenceTokens;
@@ -348,6 +391,17 @@ internal sealed class LabelIndex
         if (rewrites is not null)
             foreach (var rewritten in rewrites)
                 ScoreLabels(rewritten, french, wq, we, w.RewriteFactor, s);
+        // A title naming two jobs ("Magasinier – Cariste") is also scored part by part: each job counts on its own.
+        var jobParts = NamesSeveralJobs(parts) ? parts : null;
+        if (jobParts is not null)
+            for (var p = 0; p < jobParts.Count; p++)
+            {
+                // The job named first is usually the main one: it wins a tie with the others.
+                var factor = w.PartFactor * (p == 0 ? 1f : 0.99f);
+                ScoreLabels(jobParts[p], french, wq, we, factor, s);
+                if (french && _vocabulary?.Rewrites(jobParts[p]) is { } partRewrites)
+                    foreach (var rewritten in partRewrites) ScoreLabels(rewritten, french, wq, we, factor * w.RewriteFactor, s);
+            }
         foreach (var c in s.TouchedConcepts)
         {
             s.BestLex[c] = s.ConceptScore[c];
@@ -365,7 +419,25 @@ internal sealed class LabelIndex
                     if (rewritten.Count > 0) NgramPass(Padded(rewritten), ref state);
         }
         RaiseBroadConcepts(s, maxScore);
+        if (w.WordOverlapFloor < 1f)
+            foreach (var c in s.TouchedConcepts)
+                s.ConceptScore[c] *= w.WordOverlapFloor + (1f - w.WordOverlapFloor) * Math.Min(1f, 2f * s.BestStrong[c]);
         return maxScore;
+    }
+
+    /// <summary>
+    /// Whether the separated parts of a title are different jobs: at least two parts, each starting with a word that starts
+    /// some label (a job noun, not "Tanger Med" or "CACES"), with different first words ("Conducteur / Conductrice de
+    /// travaux" is one job).
+    /// </summary>
+    private bool NamesSeveralJobs(List<List<string>> parts)
+    {
+        if (parts.Count < 2) return false;
+        foreach (var part in parts)
+            if (!_headTokens.Contains(part[0])) return false;
+        for (var i = 1; i < parts.Count; i++)
+            if (parts[i][0] == parts[0][0]) return false;
+        return true;
     }
 
     private void NgramPass(string padded, ref (Scratch S, float Weight) state) =>
@@ -381,6 +453,7 @@ internal sealed class LabelIndex
     private void ScoreLabels(List<string> queryTokens, bool french, float wq, float we, float factor, Scratch s)
     {
         var w = Weights;
+        var managerPenalty = queryTokens.Exists(ManagerWords.Contains) ? 0f : w.ManagerWithoutManagerQuery;
         float queryIdfSum = 0;
         for (var q = 0; q < queryTokens.Count; q++)
         {
@@ -397,6 +470,7 @@ internal sealed class LabelIndex
                     s.LabelStamp[label] = s.Stamp;
                     if (s.QueryAcc[label] == 0 && s.LabelAcc[label] == 0) s.TouchedLabels.Add(label);
                     s.QueryAcc[label] += qIdf * sim;
+                    if (sim >= StrongMatch) s.StrongAcc[label] += qIdf;
                     s.LabelAcc[label] += _idf[token] * sim;
                     if (q == 0 && _labelTokens[_labelTokenStart[label]] == token) s.Head[label] = sim;
                 }
@@ -410,22 +484,27 @@ internal sealed class LabelIndex
             var flags = _labelFlags[label];
             var score = wq * qc + we * lc + w.HeadMatch * s.Head[label]
                 + ((flags & FlagPreferred) != 0 ? w.PreferredLabel : 0)
-                + (((flags & FlagFrench) != 0) == french ? w.SameLanguage : 0);
+                + (((flags & FlagFrench) != 0) == french ? w.SameLanguage : 0)
+                - ((flags & FlagManagerHead) != 0 ? managerPenalty : 0);
             var c = _labelConcept[label];
             if (s.ConceptScore[c] == 0) { s.TouchedConcepts.Add(c); s.BestLabel[c] = -1; }
             score *= factor;
             if (score > s.ConceptScore[c])
             {
                 s.ConceptScore[c] = score; s.BestLabel[c] = label; s.BestQc[c] = qc; s.BestLc[c] = lc; s.BestHead[c] = s.Head[label];
+                s.BestStrong[c] = s.StrongAcc[label] / queryIdfSum;
             }
             if ((flags & FlagPreferred) != 0 && qc + lc > s.PrefQc[c] + s.PrefLc[c]) { s.PrefQc[c] = qc; s.PrefLc[c] = lc; }
             if (qc >= 0.999f) s.FullQuery[c]++;
             if (lc >= 0.999f) s.FullLabel[c]++;
             s.LabelHits[c]++;
         }
-        foreach (var l in s.TouchedLabels) { s.QueryAcc[l] = 0; s.LabelAcc[l] = 0; s.Head[l] = 0; }
+        foreach (var l in s.TouchedLabels) { s.QueryAcc[l] = 0; s.LabelAcc[l] = 0; s.Head[l] = 0; s.StrongAcc[l] = 0; }
         s.TouchedLabels.Clear();
     }
+
+    /// <summary>Expansion similarity from which a query word counts as found in a label (typo, plural, activity noun: not a mere prefix).</summary>
+    private const float StrongMatch = 0.74f;
 
     private float UnknownIdf => 0.5f * (float)Math.Log(1.0 + Concepts.Count);
 
@@ -502,7 +581,8 @@ internal sealed class LabelIndex
                 foreach (var agent in AgentEndings)
                 {
                     var candidate = b + agent;
-                    if (candidate.Length >= 5 && candidate != q && _tokenIds.TryGetValue(candidate, out var id)) offer(id, AgentNounSimilarity);
+                    if (candidate.Length >= 5 && candidate != q && _tokenIds.TryGetValue(candidate, out var id))
+                        offer(id, agent == "er" ? Weights.ActivityVerb : AgentNounSimilarity);
                 }
         }
     }
@@ -541,11 +621,11 @@ internal sealed class LabelIndex
 
     private sealed class Scratch(int labels, int concepts)
     {
-        public readonly float[] QueryAcc = new float[labels], LabelAcc = new float[labels], Head = new float[labels];
+        public readonly float[] QueryAcc = new float[labels], LabelAcc = new float[labels], Head = new float[labels], StrongAcc = new float[labels];
         public readonly int[] LabelStamp = new int[labels];
         public readonly float[] ConceptScore = new float[concepts], BestLex = new float[concepts], Ngram = new float[concepts],
             PrefQc = new float[concepts], PrefLc = new float[concepts], BestQc = new float[concepts], BestLc = new float[concepts],
-            BestHead = new float[concepts];
+            BestHead = new float[concepts], BestStrong = new float[concepts];
         public readonly int[] BestLabel = new int[concepts];
         public readonly short[] FullQuery = new short[concepts], FullLabel = new short[concepts], LabelHits = new short[concepts];
         public readonly List<int> TouchedLabels = new(1024), TouchedConcepts = new(256);
@@ -564,7 +644,7 @@ internal sealed class LabelIndex
         {
             foreach (var c in TouchedConcepts)
             {
-                ConceptScore[c] = 0; BestLex[c] = 0; BestQc[c] = 0; BestLc[c] = 0; BestHead[c] = 0; Ngram[c] = 0; PrefQc[c] = 0; PrefLc[c] = 0; FullQuery[c] = 0; FullLabel[c] = 0; LabelHits[c] = 0;
+                ConceptScore[c] = 0; BestStrong[c] = 0; BestLex[c] = 0; BestQc[c] = 0; BestLc[c] = 0; BestHead[c] = 0; Ngram[c] = 0; PrefQc[c] = 0; PrefLc[c] = 0; FullQuery[c] = 0; FullLabel[c] = 0; LabelHits[c] = 0;
             }
         }
     }

@@ -24,6 +24,7 @@ public sealed record LinkingMiss(string Set, string Query, int Rank, string Expe
 public static class LinkingEvaluation
 {
     private const string OccupationPrefix = "http://data.europa.eu/esco/occupation/";
+    private const string SkillPrefix = "http://data.europa.eu/esco/skill/";
 
     /// <summary>Path of the realistic French job titles file shipped next to the assemblies.</summary>
     public static string RealisticOccupationsFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr.tsv");
@@ -60,6 +61,26 @@ public static class LinkingEvaluation
     /// </summary>
     public static string RealisticOccupationsTest3File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test3.tsv");
 
+    /// <summary>
+    /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
+    /// keyword search before any linker ran on them; a development set (tuning allowed).
+    /// </summary>
+    public static string RealisticSkillsDevFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-dev.tsv");
+
+    /// <summary>
+    /// Path of a second set of realistic French skill phrases, written after the first round of skill-linker work and
+    /// before any linker ran on it; a check set (read to check that round, not for tuning).
+    /// </summary>
+    public static string RealisticSkillsCheckFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-check.tsv");
+
+    /// <summary>The realistic French skill sets by their <c>--set</c> name.</summary>
+    public static IReadOnlyList<(string Name, string File)> RealisticSkillSets =>
+        [("realistic-skills", RealisticSkillsDevFile), ("realistic-skills-check", RealisticSkillsCheckFile),
+         ("realistic-skills-check2", RealisticSkillsCheck2File)];
+
+    /// <summary>Path of a third set of realistic French skill phrases, written at the end of round 6 before any linker ran on it; a check set.</summary>
+    public static string RealisticSkillsCheck2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-check2.tsv");
+
     /// <summary>The realistic French sets by their <c>--set</c> name, in the order they are reported.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSets =>
     [
@@ -77,15 +98,20 @@ public static class LinkingEvaluation
         set == "all" || set.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);
 
     /// <summary>Reads the realistic set: query, comma-separated accepted UUIDs, note; '#' lines are comments.</summary>
-    public static List<DevQuery> ReadRealisticOccupations(string? path = null)
+    public static List<DevQuery> ReadRealisticOccupations(string? path = null) => ReadRealistic(path ?? RealisticOccupationsFile, OccupationPrefix);
+
+    /// <summary>Reads a realistic skill set: phrase, comma-separated accepted skill UUIDs, note; '#' lines are comments.</summary>
+    public static List<DevQuery> ReadRealisticSkills(string? path = null) => ReadRealistic(path ?? RealisticSkillsDevFile, SkillPrefix);
+
+    private static List<DevQuery> ReadRealistic(string path, string prefix)
     {
         var result = new List<DevQuery>();
-        foreach (var line in File.ReadLines(path ?? RealisticOccupationsFile))
+        foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             var accepted = parts[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(u => OccupationPrefix + u).ToHashSet(StringComparer.Ordinal);
+                .Select(u => prefix + u).ToHashSet(StringComparer.Ordinal);
             result.Add(new DevQuery(parts[0], accepted));
         }
         return result;
@@ -155,6 +181,11 @@ public static class LinkingEvaluation
             var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, (u, l) => !excluded.Contains((u, l)));
             results.AddRange(Score("heldout", "occupations", lang, queries, concepts, log, misses, reranker));
         }
+        foreach (var (name, file) in RealisticSkillSets)
+        {
+            if (kind is not ("skills" or "all") || !Includes(set, name) || lang != "fr") continue;
+            results.AddRange(Score(name, "skills", lang, ReadRealisticSkills(file), SkillLinker.ConceptsOf(taxonomy, null), log, misses, null));
+        }
         if (kind is "skills" or "all" && Includes(set, "heldout"))
         {
             var (queries, excluded) = HoldOut(skills, lang, 8);
@@ -168,7 +199,7 @@ public static class LinkingEvaluation
         List<IndexedConcept> concepts, TextWriter log, List<LinkingMiss>? misses, LinkerReranker? reranker)
     {
         var watch = Stopwatch.StartNew();
-        var linker = new LabelIndex(concepts, vocabulary: kind == "occupations" ? JobVocabulary.Shared : null);
+        var linker = kind == "occupations" ? new LabelIndex(concepts, vocabulary: JobVocabulary.Shared) : SkillLinker.BuildIndex(concepts);
         var baseline = new CharNgramTfidfBaseline(concepts);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{set} {kind} {lang}: {queries.Count} queries, {linker.LabelCount} labels indexed in {watch.Elapsed.TotalSeconds:F2} s"));

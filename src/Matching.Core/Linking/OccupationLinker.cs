@@ -90,7 +90,30 @@ public sealed class SkillLinker
     public static SkillLinker FromTaxonomy(EscoTaxonomy taxonomy) => FromTaxonomy(taxonomy, null);
 
     internal static SkillLinker FromTaxonomy(EscoTaxonomy taxonomy, Func<string, string, bool>? keepLabel, ScoreWeights? weights = null) =>
-        new(new LabelIndex(ConceptsOf(taxonomy, keepLabel), weights));
+        new(BuildIndex(ConceptsOf(taxonomy, keepLabel), weights));
+
+    /// <summary>
+    /// Skill phrases are scored like titles, except that a skill nothing real matched keeps a low confidence (a profile
+    /// form must not propose "logiciel d'édition graphique" at 54 % for "je sais faire le ménage"), and no label is
+    /// held back for being a management role.
+    /// </summary>
+    internal static readonly ScoreWeights SkillWeights = new() { WordOverlapFloor = 0.3f, ManagerWithoutManagerQuery = 0f, ActivityVerb = 0.95f };
+
+    /// <summary>
+    /// What people write around a skill on a form or in a CV and that names none: "je sais faire", "j'ai travaillé comme",
+    /// "expérience en", "bonne maîtrise de", "notions de". Dropped from the query while another word remains.
+    /// </summary>
+    internal static readonly HashSet<string> Filler = new[]
+    {
+        "je", "j'ai", "moi", "mon", "ma", "mes", "sais", "savoir", "faire", "fais", "peux", "suis", "étais", "avoir", "eu",
+        "travaillé", "travaille", "travaillais", "comme", "expérience", "expériences", "bonne", "bon", "très", "bien",
+        "maîtrise", "maîtriser", "connaissance", "connaissances", "notions", "capable", "compétences", "domaine", "chez",
+        "plusieurs", "déjà", "aussi", "aime", "depuis", "années",
+    }.SelectMany(TitleNormalizer.Tokens).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The skill index over <paramref name="concepts"/>, with the skill vocabulary and the CV filler words.</summary>
+    internal static LabelIndex BuildIndex(IReadOnlyList<IndexedConcept> concepts, ScoreWeights? weights = null) =>
+        new(concepts, weights ?? SkillWeights, JobVocabulary.SharedSkills, Filler);
 
     internal static List<IndexedConcept> ConceptsOf(EscoTaxonomy taxonomy, Func<string, string, bool>? keepLabel) =>
         taxonomy.Skills

@@ -49,6 +49,7 @@ public static partial class TitleNormalizer
         ["qhse"] = ["qualite", "hygiene", "securite", "environnement"], ["hse"] = ["hygiene", "securite", "environnement"],
         ["tic"] = ["informatique"],
         ["sav"] = ["service", "apres", "vente"],
+        ["maths"] = ["mathematiques"], ["math"] = ["mathematiques"], ["philo"] = ["philosophie"], ["svt"] = ["sciences", "vie", "terre"],
     };
 
     /// <summary>Lower case, accents removed, typographic apostrophes and ligatures folded, gender markers removed.</summary>
@@ -119,6 +120,35 @@ public static partial class TitleNormalizer
         return kept.Count > 0 ? kept : tokens;
     }
 
+    private static readonly System.Buffers.SearchValues<char> PartSeparatorChars = System.Buffers.SearchValues.Create("/-–—+,|&");
+
+    /// <summary>
+    /// The parts of a title naming several jobs ("Magasinier – Cariste", "Caissier / vendeur"): the query tokens of each
+    /// piece between separators (" / ", " - ", " – ", " + ", ", ", or a slash between two words), noise-only pieces
+    /// dropped; a bare job word before the last part gets the last part's complement. Empty when the text has fewer than two
+    /// such parts. "H/F" and gender endings ("vendeur/euse") are not separators.
+    /// </summary>
+    public static List<List<string>> QueryParts(string text)
+    {
+        if (text.AsSpan().IndexOfAny(PartSeparatorChars) < 0) return [];
+        var pieces = JobSeparator().Split(Fold(text));
+        if (pieces.Length < 2) return [];
+        var parts = new List<List<string>>(pieces.Length);
+        foreach (var piece in pieces)
+        {
+            var tokens = Tokens(piece);
+            tokens.RemoveAll(QueryNoise.Contains);
+            if (tokens.Count > 0) parts.Add(tokens);
+        }
+        if (parts.Count < 2) return [];
+        // "Repasseuse / finisseuse atelier confection": a bare job word before the last part shares its complement.
+        var complement = parts[^1].Skip(1).ToList();
+        for (var i = 0; i < parts.Count - 1; i++)
+            if (parts[i].Count == 1)
+                foreach (var t in complement) if (!parts[i].Contains(t)) parts[i].Add(t);
+        return parts;
+    }
+
     /// <summary>Appends the comparable tokens of <paramref name="text"/> to <paramref name="result"/> (no duplicates).</summary>
     public static void AppendTokens(string text, List<string> result)
     {
@@ -174,6 +204,9 @@ public static partial class TitleNormalizer
         if (t.EndsWith('e') && t.Length > 4) return t[..^1];
         return t;
     }
+
+    [GeneratedRegex(@"\s+[/\-+|&]\s+|\s*,\s*|(?<=\p{L}{3})\s*/\s*(?=\p{L}{3})", RegexOptions.CultureInvariant)]
+    private static partial Regex JobSeparator();
 
     [GeneratedRegex(@"(?<=\p{L})\((e|es|s|se|ses|euse|euses|rice|trice|ne|nne|le|lle|ere|ère|ice|ve)\)", RegexOptions.CultureInvariant)]
     private static partial Regex GenderSuffixInParentheses();

@@ -71,6 +71,42 @@ public class LinkerTests
         Assert.Equal(expected, index.Concepts[index.Search(query, "fr", 3)[0].Concept].Uri);
     }
 
+    [Theory]
+    [InlineData("technicien helpdesk", "urn:helpdesk-agent")]
+    [InlineData("responsable helpdesk", "urn:helpdesk-head")]
+    [InlineData("chef service helpdesk", "urn:helpdesk-head")]
+    public void A_management_title_needs_a_management_word_in_the_query(string query, string expected)
+    {
+        var index = new LabelIndex(
+        [
+            Concept("urn:helpdesk-head", "responsable du service helpdesk", "help desk manager"),
+            Concept("urn:helpdesk-agent", "agent de service helpdesk", "help desk agent"),
+            // "agent" and "responsable" equally common, so only the management word tells the two apart.
+            Concept("urn:guard", "agent de sécurité", "security guard"), Concept("urn:shop", "responsable de magasin", "shop manager"),
+        ]);
+        Assert.Equal(expected, index.Concepts[index.Search(query, "fr", 3)[0].Concept].Uri);
+    }
+
+    [Theory]
+    [InlineData("Magasinier – Cariste", "urn:storekeeper", "urn:forklift")]
+    [InlineData("Cariste / magasinier", "urn:forklift", "urn:storekeeper")]
+    [InlineData("Caissier/vendeur", "urn:cashier", "urn:seller")]
+    public void A_title_naming_two_jobs_ranks_both_first_the_one_named_first(string query, string first, string second)
+    {
+        var index = new LabelIndex(
+        [
+            Concept("urn:storekeeper", "magasinier/magasinière", "warehouse worker"),
+            Concept("urn:forklift", "cariste", "forklift operator"),
+            Concept("urn:cashier", "caissier/caissière", "cashier"),
+            Concept("urn:seller", "vendeur/vendeuse", "shop assistant"),
+            // Labels sharing a word with both jobs at once, which a whole-title match alone would prefer.
+            Concept("urn:both", "magasinier vendeur caissier", "storekeeper seller"),
+            Concept("urn:mixed", "magasinier cariste de nuit en entrepôt frigorifique", "cold store worker"),
+        ]);
+        var hits = index.Search(query, "fr", 3).Select(h => index.Concepts[h.Concept].Uri).ToList();
+        Assert.Equal([first, second], hits.Take(2));
+    }
+
     [Fact]
     public void A_query_that_several_narrower_occupations_match_alike_names_the_broad_one()
     {

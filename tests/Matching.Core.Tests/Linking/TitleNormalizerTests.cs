@@ -71,6 +71,7 @@ public class TitleNormalizerTests
     [InlineData("agt de sécurité", "agent de sécurité")]
     [InlineData("conducteur d'engins BTP", "conducteur d'engins bâtiment travaux publics")]
     [InlineData("dev web", "développeur web")]
+    [InlineData("prof de maths", "prof de mathématiques")]
     public void Expands_common_abbreviations(string abbreviated, string full) => Assert.Equal(Norm(full), Norm(abbreviated));
 
     [Theory]
@@ -79,6 +80,23 @@ public class TitleNormalizerTests
     [InlineData("Déléguée médicale", "délégué médical")]
     public void Folds_feminine_participles_to_the_masculine(string feminine, string masculine) =>
         Assert.Equal(Norm(masculine), Norm(feminine));
+
+    [Theory]
+    [InlineData("Magasinier – Cariste", "magasinier|cariste")]
+    [InlineData("Caissier/vendeur H/F", "caissier|vendeur")]
+    [InlineData("Repasseuse / finisseuse atelier confection", "repasseur atelier confection|finisseur atelier confection")]
+    [InlineData("Vendeur, caissier - Casablanca", "vendeur|caissier")]
+    public void Splits_a_title_naming_several_jobs(string title, string parts) =>
+        Assert.Equal(string.Join('|', parts.Split('|').Select(Norm)),
+            string.Join('|', TitleNormalizer.QueryParts(title).Select(p => string.Join(' ', p))));
+
+    [Theory]
+    [InlineData("Opérateur H/F")]
+    [InlineData("Vendeur/euse")]
+    [InlineData("Conseiller(e) clientèle")]
+    [InlineData("chauffeur-livreur")]
+    [InlineData("Soudeur - Casablanca")]
+    public void Does_not_split_one_job(string title) => Assert.Empty(TitleNormalizer.QueryParts(title));
 
     [Fact]
     public void Keeps_son_which_in_job_titles_is_the_noun_sound()
