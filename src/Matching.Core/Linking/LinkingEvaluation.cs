@@ -62,6 +62,12 @@ public static class LinkingEvaluation
     public static string RealisticOccupationsTest3File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test3.tsv");
 
     /// <summary>
+    /// Path of the eighth realistic set (120 titles), written by a second outside writer who never saw the linker, its
+    /// code or its output, and sealed until the end of linker round 6. Never tune on it: report it.
+    /// </summary>
+    public static string RealisticOccupationsTest4File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test4.tsv");
+
+    /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
@@ -87,7 +93,7 @@ public static class LinkingEvaluation
         ("realistic", RealisticOccupationsFile), ("realistic-dev2", RealisticOccupationsDev2File),
         ("realistic-dev3", RealisticOccupationsDev3File), ("realistic-dev4", RealisticOccupationsDev4File),
         ("realistic-test", RealisticOccupationsTestFile), ("realistic-test2", RealisticOccupationsTest2File),
-        ("realistic-test3", RealisticOccupationsTest3File),
+        ("realistic-test3", RealisticOccupationsTest3File), ("realistic-test4", RealisticOccupationsTest4File),
     ];
 
     /// <summary>
