@@ -68,6 +68,12 @@ public static class LinkingEvaluation
     public static string RealisticOccupationsTest4File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test4.tsv");
 
     /// <summary>
+    /// Path of the ninth realistic set (120 titles, a representative mix of common Moroccan job-ad titles), written by a
+    /// third outside writer who never saw the linker, its code or its output. Never tune on it: report it.
+    /// </summary>
+    public static string RealisticOccupationsTest5File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test5.tsv");
+
+    /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
@@ -94,6 +100,7 @@ public static class LinkingEvaluation
         ("realistic-dev3", RealisticOccupationsDev3File), ("realistic-dev4", RealisticOccupationsDev4File),
         ("realistic-test", RealisticOccupationsTestFile), ("realistic-test2", RealisticOccupationsTest2File),
         ("realistic-test3", RealisticOccupationsTest3File), ("realistic-test4", RealisticOccupationsTest4File),
+        ("realistic-test5", RealisticOccupationsTest5File),
     ];
 
     /// <summary>

@@ -246,10 +246,29 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
             if (watch.Elapsed > timeout)
             {
                 var c = await CountersAsync(cs, runId);
-                Assert.Fail($"run {runId} not published after {timeout.TotalSeconds} s ({c.ChunksDone}/{c.ChunksTotal} chunks)");
+                Assert.Fail($"run {runId} not published after {timeout.TotalSeconds} s ({c.ChunksDone}/{c.ChunksTotal} chunks); unfinished: {await UnfinishedChunksAsync(cs, runId)}");
             }
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>What a red run needs to be understood: each unfinished chunk with its Hangfire job's state and queue entry.</summary>
+    private static async Task<string> UnfinishedChunksAsync(string cs, int runId)
+    {
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            select format('chunk %s status=%s attempts=%s job=%s state=%s queue_fetched_at=%s now=%s error=%s',
+                          c.chunk_no, c.status, c.attempts, c.job_id, j.statename, q.fetchedat, now(), c.error)
+            from match_run_chunks c
+            left join hangfire.job j on j.id::text = c.job_id
+            left join hangfire.jobqueue q on q.jobid::text = c.job_id
+            where c.run_id = {runId} and c.status <> {(int)MatchRunChunkStatus.Done}
+            """, connection);
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        return string.Join("; ", lines);
     }
 
     private static async Task<List<Row>> RowsAsync(string cs, int runId)
