@@ -126,7 +126,8 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
             Assert.True(atKill.ChunksDone >= 3 && atKill.ChunksDone < atKill.ChunksTotal, $"the kill should land mid-run ({atKill.ChunksDone}/{atKill.ChunksTotal})");
 
             worker = StartWorker(cs);
-            await WaitPublishedAsync(cs, resumed, TimeSpan.FromMinutes(4));
+            // Generous: a chunk that fails meanwhile is retried by Hangfire after a back-off of up to a few minutes.
+            await WaitPublishedAsync(cs, resumed, TimeSpan.FromMinutes(7));
             var resumedRows = await RowsAsync(cs, resumed);
             Assert.Equal(cleanRows, resumedRows);
             Assert.Equal(resumedRows.Count, resumedRows.Select(r => (r.VacancyId, r.CandidateId)).Distinct().Count());
