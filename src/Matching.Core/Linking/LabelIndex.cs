@@ -66,6 +66,12 @@ internal sealed record ScoreWeights
     /// it at the agent-noun level; ESCO names skills with verbs, so the skill linker counts the verb as the same word.
     /// </summary>
     public float ActivityVerb { get; init; } = 0.75f;
+    /// <summary>
+    /// Subtracted from a label that holds no form of the title's first word (its head noun) when the title has other
+    /// words: "gouvernante générale" is a kind of gouvernante, so a label matching only the modifier ("général") is a
+    /// weak guess. 0 turns it off.
+    /// </summary>
+    public float HeadMissing { get; init; } = 0.015f;
     /// <summary>Factor on the score of one part of a title naming several jobs (the whole title wins a tie).</summary>
     public float PartFactor { get; init; } = 0.95f;
     /// <summary>Factor on the score of a query rewritten by the job vocabulary (literal wording wins a tie).</summary>
@@ -454,6 +460,7 @@ internal sealed class LabelIndex
     {
         var w = Weights;
         var managerPenalty = queryTokens.Exists(ManagerWords.Contains) ? 0f : w.ManagerWithoutManagerQuery;
+        var headMissingPenalty = queryTokens.Count >= 2 ? w.HeadMissing : 0f;
         float queryIdfSum = 0;
         for (var q = 0; q < queryTokens.Count; q++)
         {
@@ -473,6 +480,7 @@ internal sealed class LabelIndex
                     if (sim >= StrongMatch) s.StrongAcc[label] += qIdf;
                     s.LabelAcc[label] += _idf[token] * sim;
                     if (q == 0 && _labelTokens[_labelTokenStart[label]] == token) s.Head[label] = sim;
+                    if (q == 0) s.HeadAnywhere[label] = 1;
                 }
             }
         }
@@ -485,7 +493,8 @@ internal sealed class LabelIndex
             var score = wq * qc + we * lc + w.HeadMatch * s.Head[label]
                 + ((flags & FlagPreferred) != 0 ? w.PreferredLabel : 0)
                 + (((flags & FlagFrench) != 0) == french ? w.SameLanguage : 0)
-                - ((flags & FlagManagerHead) != 0 ? managerPenalty : 0);
+                - ((flags & FlagManagerHead) != 0 ? managerPenalty : 0)
+                - (s.HeadAnywhere[label] == 0 ? headMissingPenalty : 0);
             var c = _labelConcept[label];
             if (s.ConceptScore[c] == 0) { s.TouchedConcepts.Add(c); s.BestLabel[c] = -1; }
             score *= factor;
@@ -499,7 +508,7 @@ internal sealed class LabelIndex
             if (lc >= 0.999f) s.FullLabel[c]++;
             s.LabelHits[c]++;
         }
-        foreach (var l in s.TouchedLabels) { s.QueryAcc[l] = 0; s.LabelAcc[l] = 0; s.Head[l] = 0; s.StrongAcc[l] = 0; }
+        foreach (var l in s.TouchedLabels) { s.QueryAcc[l] = 0; s.LabelAcc[l] = 0; s.Head[l] = 0; s.StrongAcc[l] = 0; s.HeadAnywhere[l] = 0; }
         s.TouchedLabels.Clear();
     }
 
@@ -621,7 +630,7 @@ internal sealed class LabelIndex
 
     private sealed class Scratch(int labels, int concepts)
     {
-        public readonly float[] QueryAcc = new float[labels], LabelAcc = new float[labels], Head = new float[labels], StrongAcc = new float[labels];
+        public readonly float[] QueryAcc = new float[labels], LabelAcc = new float[labels], Head = new float[labels], StrongAcc = new float[labels], HeadAnywhere = new float[labels];
         public readonly int[] LabelStamp = new int[labels];
         public readonly float[] ConceptScore = new float[concepts], BestLex = new float[concepts], Ngram = new float[concepts],
             PrefQc = new float[concepts], PrefLc = new float[concepts], BestQc = new float[concepts], BestLc = new float[concepts],

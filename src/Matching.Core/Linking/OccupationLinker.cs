@@ -95,9 +95,9 @@ public sealed class SkillLinker
     /// <summary>
     /// Skill phrases are scored like titles, except that a skill nothing real matched keeps a low confidence (a profile
     /// form must not propose "logiciel d'édition graphique" at 54 % for "je sais faire le ménage"), and no label is
-    /// held back for being a management role.
+    /// held back for being a management role or for lacking the first word (a skill phrase has no head noun).
     /// </summary>
-    internal static readonly ScoreWeights SkillWeights = new() { WordOverlapFloor = 0.3f, ManagerWithoutManagerQuery = 0f, ActivityVerb = 0.95f };
+    internal static readonly ScoreWeights SkillWeights = new() { WordOverlapFloor = 0.3f, ManagerWithoutManagerQuery = 0f, HeadMissing = 0f, ActivityVerb = 0.95f };
 
     /// <summary>
     /// What people write around a skill on a form or in a CV and that names none: "je sais faire", "j'ai travaillé comme",

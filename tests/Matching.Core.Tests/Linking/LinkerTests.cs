@@ -128,6 +128,28 @@ public class LinkerTests
     }
 
     [Fact]
+    public void A_label_matching_only_a_modifier_of_the_title_is_marked_down_against_one_holding_its_head_noun()
+    {
+        List<IndexedConcept> concepts =
+        [
+            Concept("urn:general", "officier général", "urn:general"),
+            Concept("urn:housekeeper", "maison gouvernante", "urn:housekeeper"),
+        ];
+        // How far the label holding the head noun ("gouvernante") leads the one matching only the modifier ("générale").
+        float Lead(LabelIndex index)
+        {
+            var scores = index.Search("gouvernante générale", "fr", 2).ToDictionary(r => index.Concepts[r.Concept].Uri, r => r.Score);
+            return scores["urn:housekeeper"] - scores["urn:general"];
+        }
+        var withRule = Lead(new LabelIndex(concepts));
+        var withoutRule = Lead(new LabelIndex(concepts, new ScoreWeights { HeadMissing = 0 }));
+        Assert.True(withRule > withoutRule + 0.005f, $"lead {withRule:F3} with the head-noun rule, {withoutRule:F3} without");
+        // A one-word title has no modifier: nothing is marked down.
+        var single = new LabelIndex(concepts).Search("générale", "fr", 2);
+        Assert.Equal(single[0].Score, new LabelIndex(concepts, new ScoreWeights { HeadMissing = 0 }).Search("générale", "fr", 2)[0].Score);
+    }
+
+    [Fact]
     public void Blank_text_and_unknown_words_give_no_results()
     {
         Assert.Empty(Small.Search("   ", "fr", 5));

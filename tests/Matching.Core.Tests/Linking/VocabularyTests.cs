@@ -48,6 +48,16 @@ public class VocabularyTests
     [InlineData("Contrôleur CND", "non-destructive testing specialist")]
     [InlineData("Télévendeur", "call centre agent")]
     [InlineData("gardien d'immeuble", "building caretaker")]
+    [InlineData("Remailleuse", "sewing machinist")]
+    [InlineData("Technicien ascensoriste", "lift technician")]
+    [InlineData("Gouvernante générale", "housekeeping supervisor")]
+    [InlineData("Styliste ongulaire", "manicurist")]
+    [InlineData("Babouchier", "shoemaker")]
+    [InlineData("Agent hotline", "call centre agent")]
+    [InlineData("AESH", "special educational needs assistant")]
+    [InlineData("Analyste SOC", "ICT security engineer")]
+    [InlineData("Médecin cardiologue", "specialised doctor")]
+    [InlineData("Professeur soutien scolaire", "tutor")]
     public void The_shipped_vocabulary_links_job_ad_words(string title, string englishLabel)
     {
         var linker = OccupationLinker.Shared;
