@@ -48,6 +48,14 @@ public sealed class SkillLabelCache
         return result;
     }
 
+    /// <summary>Labels in the UI language of the given skill ids; ids of no skill are left out.</summary>
+    public async Task<Dictionary<int, string>> LabelsByIdAsync(MatchingDbContext db, IEnumerable<int> ids, CancellationToken ct)
+    {
+        var distinct = ids.Distinct().ToList();
+        var labels = await LabelsAsync(db, distinct.Select(id => ((string?)null, (int?)id)), ct);
+        return distinct.Where(id => labels.ContainsKey("#" + id)).ToDictionary(id => id, id => labels["#" + id]);
+    }
+
     private static void Add(Dictionary<string, string> result, int id, string uri, Labels labels)
     {
         var label = Display.Occupation(labels.En, labels.Fr, null);

@@ -19,7 +19,7 @@ namespace Matching.Web.Areas.Adviser.Pages.Profiles;
 /// and what is left typed is linked on save; each link keeps the linker's confidence. Identity (name, contact) is
 /// stored apart from the matchable profile. Another adviser's candidate answers 404; every save writes an audit row.
 /// </summary>
-public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, SkillLabelCache skillLabels) : PageModel
 {
     public const string CreateAction = "create-profile";
     public const string EditAction = "edit-profile";
@@ -370,10 +370,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
         OccupationLabels = await db.Occupations.Where(o => occupationIds.Contains(o.Id))
             .Select(o => new { o.Id, o.LabelEn, o.LabelFr, o.LabelAr })
             .ToDictionaryAsync(o => o.Id, o => Display.Occupation(o.LabelEn, o.LabelFr, o.LabelAr), ct);
-        var skillIds = Input.Skills.Select(s => s.SkillId).ToList();
-        SkillLabels = await db.Skills.Where(s => skillIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.LabelEn, s.LabelFr })
-            .ToDictionaryAsync(s => s.Id, s => Display.Occupation(s.LabelEn, s.LabelFr, null), ct);
+        SkillLabels = await skillLabels.LabelsByIdAsync(db, Input.Skills.Select(s => s.SkillId), ct);
         Input.Desired = Input.Desired.Where(d => OccupationLabels.ContainsKey(d.OccupationId)).ToList();
         Input.Skills = Input.Skills.Where(s => SkillLabels.ContainsKey(s.SkillId)).ToList();
         if (Id is { } id)

@@ -16,7 +16,7 @@ public enum SkillRequirement { None = 0, Essential = 1, Optional = 2 }
 /// Without script: "suggest" buttons post the whole form back and the page comes back with suggestions while keeping
 /// what was typed; with script, suggestions come as the user types (<see cref="OnGetOccupationSuggestionsAsync"/>).
 /// </summary>
-public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResource> t) : EmployerPageModel(db)
+public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResource> t, SkillLabelCache skillLabels) : EmployerPageModel(db)
 {
     /// <summary>Languages offered on the form (<see cref="LanguageLevels.Codes"/>).</summary>
     public static IReadOnlyList<string> LanguageCodes => LanguageLevels.Codes;
@@ -303,10 +303,7 @@ public sealed class EditModel(MatchingDbContext db, IStringLocalizer<SharedResou
             OccupationLabel = await Db.Occupations.Where(o => o.Id == occupationId)
                 .Select(o => Display.Occupation(o.LabelEn, o.LabelFr, o.LabelAr)).SingleOrDefaultAsync(ct);
         }
-        var skillIds = Input.Skills.Select(s => s.SkillId).ToList();
-        SkillLabels = await Db.Skills.Where(s => skillIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.LabelEn, s.LabelFr })
-            .ToDictionaryAsync(s => s.Id, s => Display.Occupation(s.LabelEn, s.LabelFr, null), ct);
+        SkillLabels = await skillLabels.LabelsByIdAsync(Db, Input.Skills.Select(s => s.SkillId), ct);
         Input.Skills = Input.Skills.Where(s => SkillLabels.ContainsKey(s.SkillId)).DistinctBy(s => s.SkillId).ToList();
         Sites = await Db.EmployerSites.Where(s => s.EmployerId == employerId).OrderBy(s => s.Name)
             .Select(s => new Option(s.Id, s.Name)).ToListAsync(ct);
