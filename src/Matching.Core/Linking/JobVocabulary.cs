@@ -14,10 +14,24 @@ internal sealed class JobVocabulary
     /// <summary>Where the shipped vocabulary is looked for, next to the assemblies.</summary>
     public static string DefaultFile => Path.Combine(AppContext.BaseDirectory, "Linking", "Vocabulary", "job-vocabulary-fr.tsv");
 
+    /// <summary>
+    /// Every job vocabulary file shipped: <see cref="DefaultFile"/> and the sector files beside it
+    /// (<c>job-vocabulary-fr-*.tsv</c>), in name order so the rules keep a stable order.
+    /// </summary>
+    public static IReadOnlyList<string> JobFiles
+    {
+        get
+        {
+            var folder = Path.GetDirectoryName(DefaultFile)!;
+            if (!Directory.Exists(folder)) return [];
+            return Directory.GetFiles(folder, "job-vocabulary-fr*.tsv").Order(StringComparer.Ordinal).ToArray();
+        }
+    }
+
     /// <summary>Where the shipped skill vocabulary is looked for, next to the assemblies.</summary>
     public static string SkillsFile => Path.Combine(AppContext.BaseDirectory, "Linking", "Vocabulary", "skill-vocabulary-fr.tsv");
 
-    private static readonly Lazy<JobVocabulary?> SharedInstance = new(() => Load(DefaultFile));
+    private static readonly Lazy<JobVocabulary?> SharedInstance = new(() => JobFiles.Count == 0 ? null : ParseFiles(JobFiles));
     private static readonly Lazy<JobVocabulary?> SharedSkillsInstance = new(() => Load(SkillsFile));
 
     /// <summary>The shipped job vocabulary, or null when the file is missing.</summary>
@@ -41,22 +55,35 @@ internal sealed class JobVocabulary
     public static JobVocabulary Parse(IEnumerable<string> lines)
     {
         var vocabulary = new JobVocabulary();
+        vocabulary.AddRules(lines, "job vocabulary");
+        return vocabulary;
+    }
+
+    /// <summary>One vocabulary from several files (a bad line is reported with its file and line number).</summary>
+    public static JobVocabulary ParseFiles(IEnumerable<string> files)
+    {
+        var vocabulary = new JobVocabulary();
+        foreach (var file in files) vocabulary.AddRules(File.ReadLines(file), Path.GetFileName(file));
+        return vocabulary;
+    }
+
+    private void AddRules(IEnumerable<string> lines, string source)
+    {
         var lineNumber = 0;
         foreach (var line in lines)
         {
             lineNumber++;
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
-            if (parts.Length < 2) throw new InvalidDataException($"job vocabulary line {lineNumber}: expected 'phrase<TAB>replacement|…'.");
-            var source = TitleNormalizer.Tokens(parts[0]).ToArray();
+            if (parts.Length < 2) throw new InvalidDataException($"{source} line {lineNumber}: expected 'phrase<TAB>replacement|…'.");
+            var phrase = TitleNormalizer.Tokens(parts[0]).ToArray();
             var targets = parts[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(t => t == "-" ? [] : TitleNormalizer.Tokens(t).ToArray()).Where(t => t.Length > 0 || parts[1].Trim() == "-").ToArray();
-            if (source.Length == 0 || targets.Length == 0) continue;
-            if (!vocabulary._rulesByFirstToken.TryGetValue(source[0], out var rules)) vocabulary._rulesByFirstToken[source[0]] = rules = [];
-            rules.Add((source, targets));
-            vocabulary.RuleCount++;
+            if (phrase.Length == 0 || targets.Length == 0) continue;
+            if (!_rulesByFirstToken.TryGetValue(phrase[0], out var rules)) _rulesByFirstToken[phrase[0]] = rules = [];
+            rules.Add((phrase, targets));
+            RuleCount++;
         }
-        return vocabulary;
     }
 
     /// <summary>
