@@ -15,9 +15,21 @@ public sealed class TrainLinkerCommand : ICliCommand
 
     public Task<int> RunAsync(CliArguments args, CancellationToken ct)
     {
-        args.AllowOnly("out");
+        args.AllowOnly("out", "realistic", "cv");
         if (args.Positional.Count > 0) throw new UsageException($"unexpected argument '{args.Positional[0]}'.");
         var output = args.Get("out") ?? Path.Combine("models", "linker-occupations-fr-en.zip");
+        if (args.Has("cv") || args.Has("realistic"))
+        {
+            var sets = LinkingEvaluation.RealisticSets.Select(s => (s.Name, LinkingEvaluation.ReadRealisticOccupations(s.File))).ToList();
+            if (args.Has("cv"))
+            {
+                foreach (var (set, n, before, after) in LinkerTraining.CrossValidateRealistic(EscoTaxonomy.LoadOccupations(), sets, Console.Error))
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{set}\t{n}\t{before:F3}\t{after:F3}"));
+                return Task.FromResult(0);
+            }
+            LinkerTraining.TrainOnRealistic(EscoTaxonomy.LoadOccupations(), sets, Console.Error).Save(output);
+            return Task.FromResult(0);
+        }
         var (model, report) = LinkerTraining.TrainOccupations(EscoTaxonomy.LoadOccupations(), Console.Error);
         model.Save(output);
         var inv = CultureInfo.InvariantCulture;

@@ -111,6 +111,7 @@ internal sealed class LabelIndex
     private readonly JobVocabulary? _vocabulary;
     private readonly IReadOnlySet<string>? _queryFiller;
     private readonly HashSet<string> _headTokens = new(StringComparer.Ordinal); // first words of labels
+    private readonly HashSet<string> _frenchHeadTokens = new(StringComparer.Ordinal); // first words of French labels
     private readonly int[] _broader;                           // concept → nearest broader concept by code, -1 when none
 
     public IReadOnlyList<IndexedConcept> Concepts { get; }
@@ -160,6 +161,7 @@ internal sealed class LabelIndex
                 if (!seenInConcept.Add(key)) continue;
                 ngramLabels.Add((c, Padded(buffer)));
                 _headTokens.Add(buffer[0]);
+                if (label.Lang == "fr") _frenchHeadTokens.Add(buffer[0]);
                 foreach (var t in buffer)
                 {
                     if (!_tokenIds.TryGetValue(t, out var id))
@@ -398,7 +400,18 @@ internal sealed class LabelIndex
             foreach (var rewritten in rewrites)
                 ScoreLabels(rewritten, french, wq, we, w.RewriteFactor, s);
         // A title naming two jobs ("Magasinier – Cariste") is also scored part by part: each job counts on its own.
-        var jobParts = NamesSeveralJobs(parts) ? parts : null;
+        // A French title's part names a job when a French label starts with its first word: English labels start with
+        // nouns that are workplaces in French ("restaurant manager" → "Cuisinier – restaurant" would be two jobs).
+        var heads = french ? _frenchHeadTokens : _headTokens;
+        var jobParts = NamesSeveralJobs(parts, heads) ? parts : null;
+        // "Cuisinier chaud – restaurant Marrakech": the job comes first, then where it is; the job part is also scored
+        // alone so the workplace words ("restaurant") do not outweigh the job noun ("gérant de restaurant").
+        if (jobParts is null && NamesJobThenContext(parts, heads))
+        {
+            ScoreLabels(parts[0], french, wq, we, w.PartFactor, s);
+            if (french && _vocabulary?.Rewrites(parts[0]) is { } firstRewrites)
+                foreach (var rewritten in firstRewrites) ScoreLabels(rewritten, french, wq, we, w.PartFactor * w.RewriteFactor, s);
+        }
         if (jobParts is not null)
             for (var p = 0; p < jobParts.Count; p++)
             {
@@ -436,14 +449,26 @@ internal sealed class LabelIndex
     /// some label (a job noun, not "Tanger Med" or "CACES"), with different first words ("Conducteur / Conductrice de
     /// travaux" is one job).
     /// </summary>
-    private bool NamesSeveralJobs(List<List<string>> parts)
+    private static bool NamesSeveralJobs(List<List<string>> parts, HashSet<string> heads)
     {
         if (parts.Count < 2) return false;
         foreach (var part in parts)
-            if (!_headTokens.Contains(part[0])) return false;
+            if (!heads.Contains(part[0])) return false;
         for (var i = 1; i < parts.Count; i++)
             if (parts[i][0] == parts[0][0]) return false;
         return true;
+    }
+
+    /// <summary>
+    /// Whether a title is one job followed by its context: a first part starting with a word that starts some label, and a
+    /// later part that does not ("… – usine Tanger", "… - restaurant").
+    /// </summary>
+    private static bool NamesJobThenContext(List<List<string>> parts, HashSet<string> heads)
+    {
+        if (parts.Count < 2 || !heads.Contains(parts[0][0])) return false;
+        for (var i = 1; i < parts.Count; i++)
+            if (!heads.Contains(parts[i][0])) return true;
+        return false;
     }
 
     private void NgramPass(string padded, ref (Scratch S, float Weight) state) =>

@@ -144,6 +144,93 @@ public static class LinkerTraining
         return (model, report);
     }
 
+    /// <summary>
+    /// Trains the re-ranker on job titles as people write them (<paramref name="sets"/>: realistic sets with their accepted
+    /// answers) over the unsupervised linker's top <see cref="LinkerConcepts.RerankCandidates"/>. Small trees and few of
+    /// them: a few hundred titles teach the order of candidates, not the words.
+    /// </summary>
+    public static LinkerReranker TrainOnRealistic(IReadOnlyList<Occupation> occupations, IEnumerable<(string Name, List<DevQuery> Queries)> sets, TextWriter log)
+    {
+        var index = new LabelIndex(OccupationLinker.ConceptsOf(occupations, null), vocabulary: JobVocabulary.Shared);
+        var rows = RealisticRows(index, sets.SelectMany(s => s.Queries), 0);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train-linker: {rows.Select(r => r.GroupId).Distinct().Count()} realistic titles, {rows.Count} rows"));
+        return FitRealistic(rows);
+    }
+
+    /// <summary>
+    /// Leave-one-set-out check of <see cref="TrainOnRealistic"/>: for each set, a re-ranker trained on the others ranks
+    /// it. Returns each set's MRR without and with that re-ranker (both over the same 100 candidates).
+    /// </summary>
+    public static List<(string Set, int Queries, double MrrBefore, double MrrAfter)> CrossValidateRealistic(IReadOnlyList<Occupation> occupations,
+        IReadOnlyList<(string Name, List<DevQuery> Queries)> sets, TextWriter log)
+    {
+        var index = new LabelIndex(OccupationLinker.ConceptsOf(occupations, null), vocabulary: JobVocabulary.Shared);
+        var uris = index.Concepts.Select(c => c.Uri).ToArray();
+        var result = new List<(string, int, double, double)>();
+        foreach (var (name, queries) in sets)
+        {
+            var model = FitRealistic(RealisticRows(index, sets.Where(s => s.Name != name).SelectMany(s => s.Queries), 0));
+            double before = 0, after = 0;
+            foreach (var q in queries)
+            {
+                before += ReciprocalRank(index.Search(q.Text, "fr", LinkerConcepts.RerankCandidates), q, uris);
+                after += ReciprocalRank(LinkerConcepts.Reranked(index, model, q.Text, "fr", LinkerConcepts.RerankCandidates), q, uris);
+            }
+            var n = Math.Max(1, queries.Count);
+            result.Add((name, queries.Count, before / n, after / n));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train-linker: {name} left out: MRR {before / n:F3} -> {after / n:F3}"));
+        }
+        return result;
+    }
+
+    private static double ReciprocalRank(List<(int Concept, float Score)> hits, DevQuery q, string[] uris)
+    {
+        for (var i = 0; i < hits.Count; i++)
+            if (q.Accepted.Contains(uris[hits[i].Concept])) return 1.0 / (i + 1);
+        return 0;
+    }
+
+    private static List<Row> RealisticRows(LabelIndex index, IEnumerable<DevQuery> queries, uint firstGroup)
+    {
+        var rows = new List<Row>();
+        var features = new List<float>();
+        var group = firstGroup;
+        foreach (var q in queries)
+        {
+            var candidates = index.Candidates(q.Text, "fr", LinkerConcepts.RerankCandidates, features);
+            if (!candidates.Any(c => q.Accepted.Contains(index.Concepts[c.Concept].Uri))) continue;
+            group++;
+            for (var i = 0; i < candidates.Count; i++)
+                rows.Add(new Row
+                {
+                    Label = q.Accepted.Contains(index.Concepts[candidates[i].Concept].Uri) ? 1f : 0f, GroupId = group,
+                    Features = features.GetRange(i * RerankFeatures.Count, RerankFeatures.Count).ToArray(),
+                });
+        }
+        return rows;
+    }
+
+    internal static int RealisticIterations = int.Parse(Environment.GetEnvironmentVariable("RR_ITER") ?? "100", CultureInfo.InvariantCulture);
+    internal static int RealisticLeaves = int.Parse(Environment.GetEnvironmentVariable("RR_LEAVES") ?? "8", CultureInfo.InvariantCulture);
+    internal static int RealisticMinLeaf = int.Parse(Environment.GetEnvironmentVariable("RR_MINLEAF") ?? "50", CultureInfo.InvariantCulture);
+    internal static double RealisticRate = double.Parse(Environment.GetEnvironmentVariable("RR_RATE") ?? "0.05", CultureInfo.InvariantCulture);
+
+    private static LinkerReranker FitRealistic(List<Row> rows)
+    {
+        var ml = new MLContext(seed: Seed);
+        var pipeline = ml.Transforms.Conversion.MapValueToKey(nameof(Row.GroupId))
+            .Append(ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
+            {
+                LabelColumnName = nameof(Row.Label), FeatureColumnName = nameof(Row.Features), RowGroupColumnName = nameof(Row.GroupId),
+                NumberOfIterations = RealisticIterations, NumberOfLeaves = RealisticLeaves, LearningRate = RealisticRate,
+                MinimumExampleCountPerLeaf = RealisticMinLeaf, NumberOfThreads = 2, Seed = Seed, Silent = true,
+            }));
+        var ensemble = pipeline.Fit(ml.Data.LoadFromEnumerable(rows)).LastTransformer.Model.TrainedTreeEnsemble;
+        var trees = ensemble.Trees.Select((t, i) => new LinkerReranker.Tree(ensemble.TreeWeights[i],
+            [.. t.LeftChild], [.. t.RightChild], [.. t.NumericalSplitFeatureIndexes], [.. t.NumericalSplitThresholds], [.. t.LeafValues])).ToArray();
+        return new LinkerReranker(trees, ensemble.Bias);
+    }
+
     private static (double Before, double After, int Queries) ValidationMrr(List<Row> rows, LinkerReranker model)
     {
         double before = 0, after = 0;
