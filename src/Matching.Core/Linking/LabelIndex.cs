@@ -50,6 +50,8 @@ internal sealed record ScoreWeights
     public float GenericReach { get; init; } = 0.12f;
     /// <summary>Learn one-word substitutions from labels of one concept (agent ≈ opérateur) and use them as token expansions.</summary>
     public bool LearnedSynonyms { get; init; } = true;
+    /// <summary>Read English words of French queries through word translations learned from the labels (<see cref="LabelTranslations"/>).</summary>
+    public bool LearnedTranslations { get; init; } = true;
     /// <summary>
     /// Subtracted from a label headed by a management word ("responsable du service …", "directeur de …") when the query
     /// names no management role: "technicien helpdesk" is staff of the help desk, not its head.
@@ -104,10 +106,12 @@ internal sealed class LabelIndex
     private readonly byte[] _labelFlags;
     private readonly Dictionary<long, int[]> _trigramTokens;  // trigram → vocabulary tokens (for typos)
     private readonly ConcurrentDictionary<string, Expansion[]> _expansionCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Expansion[]> _frenchExpansionCache = new(StringComparer.Ordinal); // only words with translations
     private readonly ThreadLocal<Scratch> _scratch;
     private readonly CharNgramIndex _ngrams;
     private readonly float[] _generality, _narrowerLog;
     private readonly Dictionary<string, (string Token, float Sim)[]> _synonyms;
+    private readonly Dictionary<string, (string Token, float Sim)[]> _translations; // English word → French words
     private readonly JobVocabulary? _vocabulary;
     private readonly IReadOnlySet<string>? _queryFiller;
     private readonly HashSet<string> _headTokens = new(StringComparer.Ordinal); // first words of labels
@@ -226,6 +230,10 @@ internal sealed class LabelIndex
         _broader = BroaderConcepts(concepts);
         _generality = _narrowerLog.Select(n => Math.Min(1f, n / 4f)).ToArray();
         _synonyms = Weights.LearnedSynonyms ? LabelSynonyms.Learn(tokenisedLabels) : [];
+        _translations = Weights.LearnedTranslations
+            ? LabelTranslations.Learn(tokenisedLabels.Select((labels, c) => (IReadOnlyList<(string, bool, List<string>)>)
+                labels.Select((l, k) => (l.Lang, concepts[c].Labels[k].Preferred, l.Tokens)).ToList()).ToList())
+            : [];
     }
 
     private static int[] BroaderConcepts(IReadOnlyList<IndexedConcept> concepts)
@@ -489,7 +497,7 @@ internal sealed class LabelIndex
         float queryIdfSum = 0;
         for (var q = 0; q < queryTokens.Count; q++)
         {
-            var expansions = Expand(queryTokens[q]);
+            var expansions = french ? ExpandFrench(queryTokens[q]) : Expand(queryTokens[q]);
             var qIdf = expansions.Length > 0 ? _idf[expansions[0].Token] : UnknownIdf;
             queryIdfSum += qIdf;
             s.Stamp++;
@@ -559,6 +567,20 @@ internal sealed class LabelIndex
     }
 
     private readonly record struct Expansion(int Token, float Sim);
+
+    /// <summary><see cref="Expand"/> plus the French translations of an English word (<see cref="LabelTranslations"/>).</summary>
+    private Expansion[] ExpandFrench(string q)
+    {
+        var own = Expand(q);
+        if (!_translations.TryGetValue(q, out var translations)) return own;
+        if (_frenchExpansionCache.TryGetValue(q, out var cached)) return cached;
+        var found = own.ToDictionary(e => e.Token, e => e.Sim);
+        foreach (var (token, sim) in translations)
+            if (_tokenIds.TryGetValue(token, out var id) && (!found.TryGetValue(id, out var old) || sim > old)) found[id] = sim;
+        var result = found.Select(kv => new Expansion(kv.Key, kv.Value)).OrderByDescending(e => e.Sim).ThenBy(e => e.Token).Take(MaxExpansions).ToArray();
+        _frenchExpansionCache.TryAdd(q, result);
+        return result;
+    }
 
     /// <summary>Vocabulary tokens a query token may stand for: itself, prefixes/extensions, one or two typos away.</summary>
     private Expansion[] Expand(string q)

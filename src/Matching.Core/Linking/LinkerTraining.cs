@@ -210,10 +210,9 @@ public static class LinkerTraining
         return rows;
     }
 
-    internal static int RealisticIterations = int.Parse(Environment.GetEnvironmentVariable("RR_ITER") ?? "100", CultureInfo.InvariantCulture);
-    internal static int RealisticLeaves = int.Parse(Environment.GetEnvironmentVariable("RR_LEAVES") ?? "8", CultureInfo.InvariantCulture);
-    internal static int RealisticMinLeaf = int.Parse(Environment.GetEnvironmentVariable("RR_MINLEAF") ?? "50", CultureInfo.InvariantCulture);
-    internal static double RealisticRate = double.Parse(Environment.GetEnvironmentVariable("RR_RATE") ?? "0.05", CultureInfo.InvariantCulture);
+    // Few small trees: a few hundred titles. 300 trees of 16 leaves gave the same leave-one-set-out figures within ±0.01.
+    private const int RealisticIterations = 100, RealisticLeaves = 8, RealisticMinLeaf = 50;
+    private const double RealisticRate = 0.05;
 
     private static LinkerReranker FitRealistic(List<Row> rows)
     {

@@ -23,6 +23,20 @@ public class LinkerTests
     private static string First(string query) => Small.Concepts[Small.Search(query, "fr", 5)[0].Concept].Uri;
 
     [Theory]
+    [InlineData("Cuisinier chaud (H/F) - restaurant Marrakech")]
+    [InlineData("Cuisinier chaud – restaurant")]
+    public void Workplace_words_after_a_dash_do_not_outweigh_the_job(string title)
+    {
+        var index = new LabelIndex(
+        [
+            Concept("urn:cook", "cuisinier/cuisinière", "cook"),
+            Concept("urn:restaurant-manager", "gérant de restaurant/gérante de restaurant", "restaurant manager", "responsable des services de restauration"),
+            Concept("urn:hot-press", "opérateur d'estampage à chaud", "hot stamping operator"),
+        ]);
+        Assert.Equal("urn:cook", index.Concepts[index.Search(title, "fr", 3)[0].Concept].Uri);
+    }
+
+    [Theory]
     [InlineData("plombeir", Plumber)]        // transposition
     [InlineData("soudur", Welder)]           // missing letter
     [InlineData("electricein batiment", BuildingElectrician)]

@@ -119,6 +119,36 @@ public class VocabularyTests
         Assert.False(synonyms.ContainsKey("chauffeur")); // seen in one concept only
     }
 
+    [Fact]
+    public void English_words_of_french_titles_are_read_through_translations_learned_from_paired_labels()
+    {
+        List<IndexedConcept> concepts =
+        [
+            Bilingual("urn:process-tech", "technicien en ingénierie des procédés", "process engineering technician"),
+            Bilingual("urn:process-op", "opérateur de procédés chimiques", "chemical process operator"),
+            Bilingual("urn:process-eng", "ingénieur des procédés", "process engineer"),
+            Bilingual("urn:production-tech", "technicien en ingénierie de la production", "production engineering technician"),
+            Bilingual("urn:service-agent", "agent de service", "service agent"),
+            Bilingual("urn:service-clerk", "employé de service", "service clerk"),
+            Bilingual("urn:service-head", "chef de service", "service manager"),
+        ];
+        var with = new LabelIndex(concepts);
+        var without = new LabelIndex(concepts, new ScoreWeights { LearnedTranslations = false });
+        var withTranslations = with.Search("technicien process", "fr", 3)[0];
+        Assert.Equal("urn:process-tech", concepts[withTranslations.Concept].Uri);
+        // Without them only the English label half-matches (French "technicien" against "technician").
+        var withoutTranslations = without.Search("technicien process", "fr", 7).First(h => concepts[h.Concept].Uri == "urn:process-tech");
+        Assert.True(withTranslations.Score > withoutTranslations.Score + 0.05f, $"{withTranslations.Score} vs {withoutTranslations.Score}");
+        // "service" is French as well: it keeps its French meaning instead of being translated.
+        var translations = LabelTranslations.Learn(concepts.Select(c => (IReadOnlyList<(string, bool, List<string>)>)
+            c.Labels.Select(l => (l.Lang, l.Preferred, TitleNormalizer.Tokens(l.Text))).ToList()).ToList());
+        Assert.Contains(translations["process"], t => t.Token == TitleNormalizer.Stem("procedes"));
+        Assert.False(translations.ContainsKey("service"));
+    }
+
+    private static IndexedConcept Bilingual(string uri, string fr, string en) =>
+        new(uri, fr, en, [new ConceptLabel(fr, "fr", true), new ConceptLabel(en, "en", true)]);
+
     private sealed record Concept(string Uri, string Label);
 
     private static IndexedConcept Labelled(string uri, string pref, params string[] alt) =>
