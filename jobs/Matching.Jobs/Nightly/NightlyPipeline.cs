@@ -125,14 +125,25 @@ public sealed class NightlyPipeline(
         if (publish) jobs.Enqueue<NightlyPipeline>(p => p.PublishAsync(runId, CancellationToken.None));
     }
 
-    /// <summary>True when no live Hangfire job is looking after the chunk: never enqueued, or finished, failed or deleted.</summary>
+    /// <summary>
+    /// True when no live Hangfire job is looking after the chunk: never enqueued, finished, failed or deleted, or
+    /// "Processing" on a server that stopped beating (killed, power cut). Hangfire gives a dead server's job back after
+    /// the invisibility timeout, but a chunk must not hang on that alone; a chunk run twice writes the same rows.
+    /// </summary>
     private bool JobIsOver(string? jobId)
     {
         if (jobId is null) return true;
         using var connection = storage.GetConnection();
         var state = connection.GetJobData(jobId)?.State;
-        return state is null or "Succeeded" or "Failed" or "Deleted";
+        if (state is null or "Succeeded" or "Failed" or "Deleted") return true;
+        if (state != "Processing") return false;
+        if (connection.GetStateData(jobId)?.Data is not { } data || !data.TryGetValue("ServerId", out var serverId)) return false;
+        var server = storage.GetMonitoringApi().Servers().FirstOrDefault(s => s.Name == serverId);
+        return server?.Heartbeat is not { } heartbeat || clock.GetUtcNow().UtcDateTime - heartbeat > DeadServerAfter;
     }
+
+    /// <summary>A server whose last heartbeat is older than this is dead (Hangfire servers beat every 30 s).</summary>
+    internal static readonly TimeSpan DeadServerAfter = TimeSpan.FromSeconds(90);
 
     /// <summary>Flips the run to Published in one transaction once every chunk is done; does nothing otherwise (the check comes back).</summary>
     public async Task<bool> PublishAsync(int runId, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.States;
 using System.Diagnostics;
 using Matching.Core.Domain;
 using Matching.Data;
@@ -126,8 +128,9 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
             Assert.True(atKill.ChunksDone >= 3 && atKill.ChunksDone < atKill.ChunksTotal, $"the kill should land mid-run ({atKill.ChunksDone}/{atKill.ChunksTotal})");
 
             worker = StartWorker(cs);
-            // Generous: a chunk that fails meanwhile is retried by Hangfire after a back-off of up to a few minutes.
-            await WaitPublishedAsync(cs, resumed, TimeSpan.FromMinutes(7));
+            // Generous: a chunk that fails meanwhile is retried by Hangfire after a back-off of up to a few minutes. The
+            // safety check runs as it does in production (every 5 minutes there, every 30 s here).
+            await WaitPublishedAsync(cs, resumed, TimeSpan.FromMinutes(7), () => CheckAsync(services));
             var resumedRows = await RowsAsync(cs, resumed);
             Assert.Equal(cleanRows, resumedRows);
             Assert.Equal(resumedRows.Count, resumedRows.Select(r => (r.VacancyId, r.CandidateId)).Distinct().Count());
@@ -139,6 +142,50 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
         {
             if (!worker.HasExited) { worker.Kill(); await worker.WaitForExitAsync(); }
         }
+    }
+
+    [Fact]
+    public async Task The_safety_check_hands_a_chunk_held_by_a_dead_server_to_a_new_job()
+    {
+        var cs = await database.CreateDatabaseAsync();
+        await using var services = Services(cs);
+        var run = await StartAsync(services, "test:dead-server");
+        var jobsBefore = await ChunkJobsAsync(cs, run);
+        Assert.True(jobsBefore.Count > 2);
+        // Chunk 0's job is being processed by a server that no longer beats (killed); chunk 1's by nobody yet (enqueued).
+        var client = services.GetRequiredService<IBackgroundJobClient>();
+        Assert.True(client.ChangeState(jobsBefore[0], new ProcessingOnServer("ghost-server:1")));
+
+        await CheckAsync(services);
+
+        var jobsAfter = await ChunkJobsAsync(cs, run);
+        Assert.NotEqual(jobsBefore[0], jobsAfter[0]);
+        Assert.Equal(jobsBefore.Skip(1), jobsAfter.Skip(1));
+    }
+
+    /// <summary>Hangfire's "Processing" state as a server writes it (its own type has no public constructor).</summary>
+    private sealed class ProcessingOnServer(string serverId) : IState
+    {
+        public string Name => ProcessingState.StateName;
+        public string? Reason => null;
+        public bool IsFinal => false;
+        public bool IgnoreJobLoadException => false;
+        public Dictionary<string, string> SerializeData() => new()
+        {
+            ["StartedAt"] = Hangfire.Common.JobHelper.SerializeDateTime(DateTime.UtcNow.AddMinutes(-3)),
+            ["ServerId"] = serverId, ["WorkerId"] = Guid.NewGuid().ToString(),
+        };
+    }
+
+    private static async Task<List<string>> ChunkJobsAsync(string cs, int runId)
+    {
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select job_id from match_run_chunks where run_id = {runId} order by chunk_no", connection);
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) result.Add(reader.GetString(0));
+        return result;
     }
 
     [Fact]
@@ -239,11 +286,23 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
         throw new InvalidOperationException("Matching.sln not found above the test assembly.");
     }
 
-    private static async Task WaitPublishedAsync(string cs, int runId, TimeSpan timeout)
+    private static async Task CheckAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NightlyPipeline>().CheckAsync(CancellationToken.None);
+    }
+
+    private static async Task WaitPublishedAsync(string cs, int runId, TimeSpan timeout, Func<Task>? check = null)
     {
         var watch = Stopwatch.StartNew();
+        var lastCheck = TimeSpan.Zero;
         while (await ScalarAsync(cs, $"select status from match_runs where id = {runId}") != (int)MatchRunStatus.Published)
         {
+            if (check is not null && watch.Elapsed - lastCheck > TimeSpan.FromSeconds(30))
+            {
+                lastCheck = watch.Elapsed;
+                await check();
+            }
             if (watch.Elapsed > timeout)
             {
                 var c = await CountersAsync(cs, runId);
