@@ -120,6 +120,39 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Sector_files_add_their_rules_and_a_bad_line_names_its_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("vocabulary-");
+        try
+        {
+            var main = Path.Combine(folder.FullName, "job-vocabulary-fr.tsv");
+            var sector = Path.Combine(folder.FullName, "job-vocabulary-fr-services.tsv");
+            File.WriteAllLines(main, ["# main", "vigile\tagent de sécurité"]);
+            File.WriteAllLines(sector, ["# services", "garçon de café\tserveur"]);
+            var vocabulary = JobVocabulary.ParseFiles([main, sector]);
+            Assert.Equal(2, vocabulary.RuleCount);
+            Assert.Contains(vocabulary.Rewrites(TitleNormalizer.Tokens("garçon de café")), r => r.SequenceEqual(TitleNormalizer.Tokens("serveur")));
+
+            File.AppendAllLines(sector, ["plongeur sans tabulation"]);
+            var error = Assert.Throws<InvalidDataException>(() => JobVocabulary.ParseFiles([main, sector]));
+            Assert.Contains("job-vocabulary-fr-services.tsv line 3", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_shipped_sector_files_are_loaded()
+    {
+        Assert.Contains(JobVocabulary.JobFiles, f => Path.GetFileName(f) == "job-vocabulary-fr.tsv");
+        Assert.True(JobVocabulary.JobFiles.Count > 1, string.Join(", ", JobVocabulary.JobFiles));
+        var mainOnly = JobVocabulary.ParseFiles([JobVocabulary.DefaultFile]);
+        Assert.True(JobVocabulary.Shared!.RuleCount > mainOnly.RuleCount);
+    }
+
+    [Fact]
     public void English_words_of_french_titles_are_read_through_translations_learned_from_paired_labels()
     {
         List<IndexedConcept> concepts =
