@@ -153,6 +153,14 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Each_phrase_is_defined_once_across_the_shipped_files()
+    {
+        var twice = JobVocabulary.Shared!.Rules.GroupBy(r => string.Join(' ', r.Source), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, "phrases defined more than once (merge their replacements into one line): " + string.Join(", ", twice));
+    }
+
+    [Fact]
     public void English_words_of_french_titles_are_read_through_translations_learned_from_paired_labels()
     {
         List<IndexedConcept> concepts =
