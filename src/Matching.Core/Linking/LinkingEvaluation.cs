@@ -74,6 +74,18 @@ public static class LinkingEvaluation
     public static string RealisticOccupationsTest5File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test5.tsv");
 
     /// <summary>
+    /// Path of the tenth realistic set (120 job-ad and CV titles, three quarters everyday jobs), written by a fourth outside
+    /// writer who never saw the linker, its code or its output, sealed until the end of linker round 8. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest6File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test6.tsv");
+
+    /// <summary>
+    /// Path of the eleventh realistic set (120 titles as HR staff and advisers write them in vacancies and profiles), written
+    /// by a fifth outside writer who never saw the linker, sealed until the end of linker round 8. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest7File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test7.tsv");
+
+    /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
@@ -100,7 +112,8 @@ public static class LinkingEvaluation
         ("realistic-dev3", RealisticOccupationsDev3File), ("realistic-dev4", RealisticOccupationsDev4File),
         ("realistic-test", RealisticOccupationsTestFile), ("realistic-test2", RealisticOccupationsTest2File),
         ("realistic-test3", RealisticOccupationsTest3File), ("realistic-test4", RealisticOccupationsTest4File),
-        ("realistic-test5", RealisticOccupationsTest5File),
+        ("realistic-test5", RealisticOccupationsTest5File), ("realistic-test6", RealisticOccupationsTest6File),
+        ("realistic-test7", RealisticOccupationsTest7File),
     ];
 
     /// <summary>
