@@ -18,29 +18,33 @@ internal sealed class JobVocabulary
     /// Every job vocabulary file shipped: <see cref="DefaultFile"/> and the sector files beside it
     /// (<c>job-vocabulary-fr-*.tsv</c>), in name order so the rules keep a stable order.
     /// </summary>
-    public static IReadOnlyList<string> JobFiles
+    public static IReadOnlyList<string> JobFiles => FilesLike(DefaultFile);
+
+    /// <summary>Every skill vocabulary file shipped: <see cref="SkillsFile"/> and <c>skill-vocabulary-fr-*.tsv</c> beside it.</summary>
+    public static IReadOnlyList<string> SkillFiles => FilesLike(SkillsFile);
+
+    /// <summary><paramref name="mainFile"/> and the files named like it with a suffix ("x.tsv", "x-*.tsv"), in name order.</summary>
+    private static string[] FilesLike(string mainFile)
     {
-        get
-        {
-            var folder = Path.GetDirectoryName(DefaultFile)!;
-            if (!Directory.Exists(folder)) return [];
-            return Directory.GetFiles(folder, "job-vocabulary-fr*.tsv").Order(StringComparer.Ordinal).ToArray();
-        }
+        var folder = Path.GetDirectoryName(mainFile)!;
+        if (!Directory.Exists(folder)) return [];
+        var stem = Path.GetFileNameWithoutExtension(mainFile);
+        return Directory.GetFiles(folder, stem + "*.tsv")
+            .Where(f => Path.GetFileNameWithoutExtension(f) is var name && (name == stem || name.StartsWith(stem + "-", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Where the shipped skill vocabulary is looked for, next to the assemblies.</summary>
     public static string SkillsFile => Path.Combine(AppContext.BaseDirectory, "Linking", "Vocabulary", "skill-vocabulary-fr.tsv");
 
     private static readonly Lazy<JobVocabulary?> SharedInstance = new(() => JobFiles.Count == 0 ? null : ParseFiles(JobFiles));
-    private static readonly Lazy<JobVocabulary?> SharedSkillsInstance = new(() => Load(SkillsFile));
+    private static readonly Lazy<JobVocabulary?> SharedSkillsInstance = new(() => SkillFiles.Count == 0 ? null : ParseFiles(SkillFiles));
 
     /// <summary>The shipped job vocabulary, or null when the file is missing.</summary>
     public static JobVocabulary? Shared => SharedInstance.Value;
 
     /// <summary>The shipped skill vocabulary, or null when the file is missing.</summary>
     public static JobVocabulary? SharedSkills => SharedSkillsInstance.Value;
-
-    private static JobVocabulary? Load(string file) => File.Exists(file) ? Parse(File.ReadLines(file)) : null;
 
     public int RuleCount { get; private set; }
 
