@@ -152,10 +152,13 @@ public class VocabularyTests
         Assert.True(JobVocabulary.Shared!.RuleCount > mainOnly.RuleCount);
     }
 
-    [Fact]
-    public void Each_phrase_is_defined_once_across_the_shipped_files()
+    [Theory]
+    [InlineData("job")]
+    [InlineData("skill")]
+    public void Each_phrase_is_defined_once_across_the_shipped_files(string kind)
     {
-        var twice = JobVocabulary.Shared!.Rules.GroupBy(r => string.Join(' ', r.Source), StringComparer.Ordinal)
+        var vocabulary = kind == "job" ? JobVocabulary.Shared : JobVocabulary.SharedSkills;
+        var twice = vocabulary!.Rules.GroupBy(r => string.Join(' ', r.Source), StringComparer.Ordinal)
             .Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, "phrases defined more than once (merge their replacements into one line): " + string.Join(", ", twice));
     }
