@@ -11,7 +11,7 @@ public sealed class EvalLinkingCommand : ICliCommand
     public string Name => "eval-linking";
     public string Summary => "evaluate the linkers against a char 3-5-gram TF-IDF baseline on the development sets";
     public string Usage =>
-        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-test4, realistic-test5, realistic-test6, realistic-test7, realistic-skills, realistic-skills-check, realistic-skills-check2) [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
+        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-test4, realistic-test5, realistic-test6, realistic-test7, realistic-test8, realistic-test9, realistic-skills, realistic-skills-check, realistic-skills-check2, realistic-skills-test) [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
         "  heldout:   alternative labels left out of the index, then asked for\n" +
         "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
         "  realistic-dev2: a fourth such list (Moroccan job-ad style, with noise), French only\n" +
@@ -24,9 +24,12 @@ public sealed class EvalLinkingCommand : ICliCommand
         "  realistic-test5: 120 common job-ad titles by a third such writer, sealed until reported, French only\n" +
         "  realistic-test6: 120 job-ad and CV titles by a fourth such writer, sealed until the end of round 8, French only\n" +
         "  realistic-test7: 120 titles as HR staff and advisers write them, by a fifth such writer, sealed until the end of round 8, French only\n" +
+        "  realistic-test8: 120 short titles in the style of issue #3's examples, by a sixth such writer, sealed until the end of round 9, French only\n" +
+        "  realistic-test9: 120 titles as CSR-labelled companies and ANAPEC word their offers, by a seventh such writer, sealed until the end of round 9, French only\n" +
         "  realistic-skills: French skill phrases and CV sentences as people write them (skills dev set), French only\n" +
         "  realistic-skills-check: a second such list, written before it was run (a check set, not for tuning), French only\n" +
         "  realistic-skills-check2: a third such list, written at the end of round 6 before it was run (a check set), French only\n" +
+        "  realistic-skills-test: 80 skill phrases and CV sentences by an outside writer, sealed until the end of the skill-vocabulary round, French only\n" +
         "  --misses N prints the first N queries the linker did not rank first\n" +
         "  --model PATH re-ranker for occupations (default models/linker-occupations-fr-en.zip next to the program; 'none' to skip)";
 

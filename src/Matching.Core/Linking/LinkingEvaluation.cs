@@ -86,6 +86,18 @@ public static class LinkingEvaluation
     public static string RealisticOccupationsTest7File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test7.tsv");
 
     /// <summary>
+    /// Path of the twelfth realistic set (120 short titles in the style of the examples), written by a sixth
+    /// outside writer who never saw the linker, sealed until the end of linker round 9. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest8File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test8.tsv");
+
+    /// <summary>
+    /// Path of the thirteenth realistic set (120 titles as CSR-labelled companies and ANAPEC word their offers), written
+    /// by a seventh outside writer who never saw the linker, sealed until the end of linker round 9. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest9File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test9.tsv");
+
+    /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
@@ -100,7 +112,13 @@ public static class LinkingEvaluation
     /// <summary>The realistic French skill sets by their <c>--set</c> name.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSkillSets =>
         [("realistic-skills", RealisticSkillsDevFile), ("realistic-skills-check", RealisticSkillsCheckFile),
-         ("realistic-skills-check2", RealisticSkillsCheck2File)];
+         ("realistic-skills-check2", RealisticSkillsCheck2File), ("realistic-skills-test", RealisticSkillsTestFile)];
+
+    /// <summary>
+    /// Path of a sealed skill set (80 phrases and CV sentences) written by an outside writer who never saw the linker,
+    /// sealed until the end of the skill-vocabulary round of session 3. Never tune on it.
+    /// </summary>
+    public static string RealisticSkillsTestFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-test.tsv");
 
     /// <summary>Path of a third set of realistic French skill phrases, written at the end of round 6 before any linker ran on it; a check set.</summary>
     public static string RealisticSkillsCheck2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-check2.tsv");
@@ -113,7 +131,8 @@ public static class LinkingEvaluation
         ("realistic-test", RealisticOccupationsTestFile), ("realistic-test2", RealisticOccupationsTest2File),
         ("realistic-test3", RealisticOccupationsTest3File), ("realistic-test4", RealisticOccupationsTest4File),
         ("realistic-test5", RealisticOccupationsTest5File), ("realistic-test6", RealisticOccupationsTest6File),
-        ("realistic-test7", RealisticOccupationsTest7File),
+        ("realistic-test7", RealisticOccupationsTest7File), ("realistic-test8", RealisticOccupationsTest8File),
+        ("realistic-test9", RealisticOccupationsTest9File),
     ];
 
     /// <summary>
