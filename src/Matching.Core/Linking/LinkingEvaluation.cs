@@ -98,6 +98,18 @@ public static class LinkingEvaluation
     public static string RealisticOccupationsTest9File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test9.tsv");
 
     /// <summary>
+    /// Path of the fourteenth realistic set (120 short titles, a sample weighted by how often Morocco hires each job), written
+    /// by an eighth outside writer who never saw the linker, sealed until the end of linker round 10. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest10File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test10.tsv");
+
+    /// <summary>
+    /// Path of the fifteenth realistic set (120 titles of jobs held and sought by migrants, refugees and returnees, as
+    /// advisers type them), written by a ninth outside writer, sealed until the end of linker round 10. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest11File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test11.tsv");
+
+    /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
@@ -132,7 +144,8 @@ public static class LinkingEvaluation
         ("realistic-test3", RealisticOccupationsTest3File), ("realistic-test4", RealisticOccupationsTest4File),
         ("realistic-test5", RealisticOccupationsTest5File), ("realistic-test6", RealisticOccupationsTest6File),
         ("realistic-test7", RealisticOccupationsTest7File), ("realistic-test8", RealisticOccupationsTest8File),
-        ("realistic-test9", RealisticOccupationsTest9File),
+        ("realistic-test9", RealisticOccupationsTest9File), ("realistic-test10", RealisticOccupationsTest10File),
+        ("realistic-test11", RealisticOccupationsTest11File),
     ];
 
     /// <summary>
