@@ -10,7 +10,9 @@ public sealed class TrainLinkerCommand : ICliCommand
     public string Name => "train-linker";
     public string Summary => "train the occupation linker's re-ranker (LambdaMART) from the taxonomy; writes models/linker-occupations-fr-en.zip";
     public string Usage =>
-        "usage: matching train-linker [--out models/linker-occupations-fr-en.zip]\n" +
+        "usage: matching train-linker [--out models/linker-occupations-fr-en.zip] [--realistic | --cv]\n" +
+        "  --realistic trains on the realistic French sets instead of the taxonomy; --cv prints, for each realistic set, its MRR\n" +
+        "  without and with a re-ranker trained on the other sets (leave one set out) and writes no model.\n" +
         "  Run from the repository root so the model lands in models/ and is committed; rebuild the CLI to copy it next to the program.";
 
     public Task<int> RunAsync(CliArguments args, CancellationToken ct)
