@@ -110,6 +110,18 @@ public static class LinkingEvaluation
     public static string RealisticOccupationsTest11File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test11.tsv");
 
     /// <summary>
+    /// Path of the sixteenth realistic set (120 titles of migrants', refugees' and returnees' profiles, a quarter in Spanish,
+    /// Italian, English or Portuguese), written by a tenth outside writer, sealed until the end of linker round 11. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest12File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test12.tsv");
+
+    /// <summary>
+    /// Path of the seventeenth realistic set (120 short vacancy and internship titles across all jobs offered in Morocco),
+    /// written by an eleventh outside writer, sealed until the end of linker round 11. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest13File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test13.tsv");
+
+    /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
@@ -145,7 +157,8 @@ public static class LinkingEvaluation
         ("realistic-test5", RealisticOccupationsTest5File), ("realistic-test6", RealisticOccupationsTest6File),
         ("realistic-test7", RealisticOccupationsTest7File), ("realistic-test8", RealisticOccupationsTest8File),
         ("realistic-test9", RealisticOccupationsTest9File), ("realistic-test10", RealisticOccupationsTest10File),
-        ("realistic-test11", RealisticOccupationsTest11File),
+        ("realistic-test11", RealisticOccupationsTest11File), ("realistic-test12", RealisticOccupationsTest12File),
+        ("realistic-test13", RealisticOccupationsTest13File),
     ];
 
     /// <summary>
