@@ -11,7 +11,7 @@ public sealed class EvalLinkingCommand : ICliCommand
     public string Name => "eval-linking";
     public string Summary => "evaluate the linkers against a char 3-5-gram TF-IDF baseline on the development sets";
     public string Usage =>
-        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-test4, realistic-test5, realistic-test6, realistic-test7, realistic-test8, realistic-test9, realistic-test10, realistic-test11, realistic-test12, realistic-test13, realistic-skills, realistic-skills-check, realistic-skills-check2, realistic-skills-test) [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
+        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-test4, realistic-test5, realistic-test6, realistic-test7, realistic-test8, realistic-test9, realistic-test10, realistic-test11, realistic-test12, realistic-test13, realistic-test14, realistic-test15, realistic-skills, realistic-skills-check, realistic-skills-check2, realistic-skills-test) [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
         "  heldout:   alternative labels left out of the index, then asked for\n" +
         "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
         "  realistic-dev2: a fourth such list (Moroccan job-ad style, with noise), French only\n" +
@@ -30,6 +30,8 @@ public sealed class EvalLinkingCommand : ICliCommand
         "  realistic-test11: 120 jobs held and sought by migrants, refugees and returnees as advisers type them, by a ninth such writer, sealed until the end of round 10, French only\n" +
         "  realistic-test12: 120 titles of migrants' and returnees' profiles, a quarter in Spanish, Italian, English or Portuguese, by a tenth such writer, sealed until the end of round 11\n" +
         "  realistic-test13: 120 short vacancy and internship titles across all jobs offered in Morocco, by an eleventh such writer, sealed until the end of round 11, French only\n" +
+        "  realistic-test14: 120 titles, a third each as employers, advisers and candidates type them, by a twelfth such writer, sealed until the end of round 12, French only\n" +
+        "  realistic-test15: 120 title lines of offers on Moroccan job boards, by a thirteenth such writer, sealed until the end of round 12, French only\n" +
         "  realistic-skills: French skill phrases and CV sentences as people write them (skills dev set), French only\n" +
         "  realistic-skills-check: a second such list, written before it was run (a check set, not for tuning), French only\n" +
         "  realistic-skills-check2: a third such list, written at the end of round 6 before it was run (a check set), French only\n" +

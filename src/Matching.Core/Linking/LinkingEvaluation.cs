@@ -122,6 +122,18 @@ public static class LinkingEvaluation
     public static string RealisticOccupationsTest13File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test13.tsv");
 
     /// <summary>
+    /// Path of the eighteenth realistic set (120 titles: a third each as employers, advisers and candidates type them),
+    /// written by a twelfth outside writer, sealed until the end of linker round 12. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest14File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test14.tsv");
+
+    /// <summary>
+    /// Path of the nineteenth realistic set (120 title lines of offers on Moroccan job boards), written by a thirteenth
+    /// outside writer, sealed until the end of linker round 12. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest15File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test15.tsv");
+
+    /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
@@ -158,7 +170,8 @@ public static class LinkingEvaluation
         ("realistic-test7", RealisticOccupationsTest7File), ("realistic-test8", RealisticOccupationsTest8File),
         ("realistic-test9", RealisticOccupationsTest9File), ("realistic-test10", RealisticOccupationsTest10File),
         ("realistic-test11", RealisticOccupationsTest11File), ("realistic-test12", RealisticOccupationsTest12File),
-        ("realistic-test13", RealisticOccupationsTest13File),
+        ("realistic-test13", RealisticOccupationsTest13File), ("realistic-test14", RealisticOccupationsTest14File),
+        ("realistic-test15", RealisticOccupationsTest15File),
     ];
 
     /// <summary>
