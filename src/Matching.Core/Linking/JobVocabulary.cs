@@ -30,7 +30,7 @@ internal sealed class JobVocabulary
         if (!Directory.Exists(folder)) return [];
         var stem = Path.GetFileNameWithoutExtension(mainFile);
         return Directory.GetFiles(folder, stem + "*.tsv")
-            .Where(f => Path.GetFileNameWithoutExtension(f) is var name && (name == stem || name.StartsWith(stem + "-", StringComparison.Ordinal)))
+            .Where(f => Path.GetFileNameWithoutExtension(f) == stem || Path.GetFileName(f).StartsWith(stem + "-", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToArray();
     }
 
@@ -40,10 +40,10 @@ internal sealed class JobVocabulary
     private static readonly Lazy<JobVocabulary?> SharedInstance = new(() => JobFiles.Count == 0 ? null : ParseFiles(JobFiles));
     private static readonly Lazy<JobVocabulary?> SharedSkillsInstance = new(() => SkillFiles.Count == 0 ? null : ParseFiles(SkillFiles));
 
-    /// <summary>The shipped job vocabulary, or null when the file is missing.</summary>
+    /// <summary>The shipped job vocabulary (all its files), or null when none is shipped.</summary>
     public static JobVocabulary? Shared => SharedInstance.Value;
 
-    /// <summary>The shipped skill vocabulary, or null when the file is missing.</summary>
+    /// <summary>The shipped skill vocabulary (all its files), or null when none is shipped.</summary>
     public static JobVocabulary? SharedSkills => SharedSkillsInstance.Value;
 
     public int RuleCount { get; private set; }

@@ -104,33 +104,14 @@ public static class LinkerTraining
             var candidates = index.Candidates(text, lang, LinkerConcepts.RerankCandidates, features);
             var answer = conceptOf[uri];
             if (!candidates.Any(c => c.Concept == answer)) continue; // nothing to learn when retrieval missed it
-            group++;
             // One concept in ten is kept aside to check the re-ranker on concepts it never trained on.
-            var target = StableBucket(uri) == 0 ? validation : train;
-            for (var i = 0; i < candidates.Count; i++)
-                target.Add(new Row
-                {
-                    Label = candidates[i].Concept == answer ? 1f : 0f, GroupId = group,
-                    Features = features.GetRange(i * RerankFeatures.Count, RerankFeatures.Count).ToArray(),
-                });
+            AddGroup(StableBucket(uri) == 0 ? validation : train, ++group, candidates, features, c => c == answer);
         }
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"train-linker: {train.Count} training rows, {validation.Count} validation rows ({watch.Elapsed.TotalSeconds:F1} s)"));
 
         var ml = new MLContext(seed: Seed);
-        var data = ml.Data.LoadFromEnumerable(train);
-        var pipeline = ml.Transforms.Conversion.MapValueToKey(nameof(Row.GroupId))
-            .Append(ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
-            {
-                LabelColumnName = nameof(Row.Label), FeatureColumnName = nameof(Row.Features), RowGroupColumnName = nameof(Row.GroupId),
-                NumberOfIterations = 300, NumberOfLeaves = 31, LearningRate = 0.08, MinimumExampleCountPerLeaf = 40,
-                NumberOfThreads = 2, Seed = Seed, Silent = true,
-            }));
-        var fitted = pipeline.Fit(data);
-        var ensemble = fitted.LastTransformer.Model.TrainedTreeEnsemble;
-        var trees = ensemble.Trees.Select((t, i) => new LinkerReranker.Tree(ensemble.TreeWeights[i],
-            [.. t.LeftChild], [.. t.RightChild], [.. t.NumericalSplitFeatureIndexes], [.. t.NumericalSplitThresholds], [.. t.LeafValues])).ToArray();
-        var model = new LinkerReranker(trees, ensemble.Bias);
+        var (model, fitted) = Fit(ml, train, iterations: 300, leaves: 31, learningRate: 0.08, minimumPerLeaf: 40);
 
         // The exported trees must score exactly as ML.NET does.
         var predicted = ml.Data.CreateEnumerable<Scored>(fitted.Transform(ml.Data.LoadFromEnumerable(validation.Take(5000))), reuseRowObject: false)
@@ -138,9 +119,9 @@ public static class LinkerTraining
         var maxError = validation.Take(5000).Select((r, i) => Math.Abs(model.Score(r.Features) - predicted[i])).DefaultIfEmpty(0).Max();
 
         var (before, after, n) = ValidationMrr(validation, model);
-        var report = new LinkerTrainingReport(queriesOut.Count - n, n, train.Count, trees.Length, before, after, maxError, watch.Elapsed.TotalSeconds);
+        var report = new LinkerTrainingReport(queriesOut.Count - n, n, train.Count, model.TreeCount, before, after, maxError, watch.Elapsed.TotalSeconds);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"train-linker: {trees.Length} trees; validation MRR {before:F3} → {after:F3} on {n} queries; export max error {maxError:G3}; {watch.Elapsed.TotalSeconds:F1} s"));
+            $"train-linker: {model.TreeCount} trees; validation MRR {before:F3} → {after:F3} on {n} queries; export max error {maxError:G3}; {watch.Elapsed.TotalSeconds:F1} s"));
         return (model, report);
     }
 
@@ -152,7 +133,7 @@ public static class LinkerTraining
     public static LinkerReranker TrainOnRealistic(IReadOnlyList<Occupation> occupations, IEnumerable<(string Name, List<DevQuery> Queries)> sets, TextWriter log)
     {
         var index = new LabelIndex(OccupationLinker.ConceptsOf(occupations, null), vocabulary: JobVocabulary.Shared);
-        var rows = RealisticRows(index, sets.SelectMany(s => s.Queries), 0);
+        var rows = RealisticRows(index, sets.SelectMany(s => s.Queries));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train-linker: {rows.Select(r => r.GroupId).Distinct().Count()} realistic titles, {rows.Count} rows"));
         return FitRealistic(rows);
     }
@@ -169,7 +150,7 @@ public static class LinkerTraining
         var result = new List<(string, int, double, double)>();
         foreach (var (name, queries) in sets)
         {
-            var model = FitRealistic(RealisticRows(index, sets.Where(s => s.Name != name).SelectMany(s => s.Queries), 0));
+            var model = FitRealistic(RealisticRows(index, sets.Where(s => s.Name != name).SelectMany(s => s.Queries)));
             double before = 0, after = 0;
             foreach (var q in queries)
             {
@@ -190,44 +171,51 @@ public static class LinkerTraining
         return 0;
     }
 
-    private static List<Row> RealisticRows(LabelIndex index, IEnumerable<DevQuery> queries, uint firstGroup)
+    private static List<Row> RealisticRows(LabelIndex index, IEnumerable<DevQuery> queries)
     {
         var rows = new List<Row>();
         var features = new List<float>();
-        var group = firstGroup;
+        uint group = 0;
         foreach (var q in queries)
         {
             var candidates = index.Candidates(q.Text, "fr", LinkerConcepts.RerankCandidates, features);
-            if (!candidates.Any(c => q.Accepted.Contains(index.Concepts[c.Concept].Uri))) continue;
-            group++;
-            for (var i = 0; i < candidates.Count; i++)
-                rows.Add(new Row
-                {
-                    Label = q.Accepted.Contains(index.Concepts[candidates[i].Concept].Uri) ? 1f : 0f, GroupId = group,
-                    Features = features.GetRange(i * RerankFeatures.Count, RerankFeatures.Count).ToArray(),
-                });
+            bool IsAnswer(int concept) => q.Accepted.Contains(index.Concepts[concept].Uri);
+            if (!candidates.Any(c => IsAnswer(c.Concept))) continue; // nothing to learn when retrieval missed it
+            AddGroup(rows, ++group, candidates, features, IsAnswer);
         }
         return rows;
     }
 
-    // Few small trees: a few hundred titles. 300 trees of 16 leaves gave the same leave-one-set-out figures within ±0.01.
-    private const int RealisticIterations = 100, RealisticLeaves = 8, RealisticMinLeaf = 50;
-    private const double RealisticRate = 0.05;
-
-    private static LinkerReranker FitRealistic(List<Row> rows)
+    /// <summary>One query's candidates as rows of group <paramref name="group"/>, labelled 1 where <paramref name="isAnswer"/>.</summary>
+    private static void AddGroup(List<Row> rows, uint group, List<(int Concept, float Score)> candidates, List<float> features, Func<int, bool> isAnswer)
     {
-        var ml = new MLContext(seed: Seed);
+        for (var i = 0; i < candidates.Count; i++)
+            rows.Add(new Row
+            {
+                Label = isAnswer(candidates[i].Concept) ? 1f : 0f, GroupId = group,
+                Features = features.GetRange(i * RerankFeatures.Count, RerankFeatures.Count).ToArray(),
+            });
+    }
+
+    // Few small trees: a few hundred titles. 300 trees of 16 leaves gave the same leave-one-set-out figures within ±0.01.
+    private static LinkerReranker FitRealistic(List<Row> rows) =>
+        Fit(new MLContext(seed: Seed), rows, iterations: 100, leaves: 8, learningRate: 0.05, minimumPerLeaf: 50).Model;
+
+    /// <summary>LambdaMART (ML.NET LightGBM) on <paramref name="rows"/>, exported to a <see cref="LinkerReranker"/>.</summary>
+    private static (LinkerReranker Model, ITransformer Fitted) Fit(MLContext ml, List<Row> rows, int iterations, int leaves, double learningRate, int minimumPerLeaf)
+    {
         var pipeline = ml.Transforms.Conversion.MapValueToKey(nameof(Row.GroupId))
             .Append(ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
             {
                 LabelColumnName = nameof(Row.Label), FeatureColumnName = nameof(Row.Features), RowGroupColumnName = nameof(Row.GroupId),
-                NumberOfIterations = RealisticIterations, NumberOfLeaves = RealisticLeaves, LearningRate = RealisticRate,
-                MinimumExampleCountPerLeaf = RealisticMinLeaf, NumberOfThreads = 2, Seed = Seed, Silent = true,
+                NumberOfIterations = iterations, NumberOfLeaves = leaves, LearningRate = learningRate,
+                MinimumExampleCountPerLeaf = minimumPerLeaf, NumberOfThreads = 2, Seed = Seed, Silent = true,
             }));
-        var ensemble = pipeline.Fit(ml.Data.LoadFromEnumerable(rows)).LastTransformer.Model.TrainedTreeEnsemble;
+        var fitted = pipeline.Fit(ml.Data.LoadFromEnumerable(rows));
+        var ensemble = fitted.LastTransformer.Model.TrainedTreeEnsemble;
         var trees = ensemble.Trees.Select((t, i) => new LinkerReranker.Tree(ensemble.TreeWeights[i],
             [.. t.LeftChild], [.. t.RightChild], [.. t.NumericalSplitFeatureIndexes], [.. t.NumericalSplitThresholds], [.. t.LeafValues])).ToArray();
-        return new LinkerReranker(trees, ensemble.Bias);
+        return (new LinkerReranker(trees, ensemble.Bias), fitted);
     }
 
     private static (double Before, double After, int Queries) ValidationMrr(List<Row> rows, LinkerReranker model)

@@ -26,124 +26,127 @@ public static class LinkingEvaluation
     private const string OccupationPrefix = "http://data.europa.eu/esco/occupation/";
     private const string SkillPrefix = "http://data.europa.eu/esco/skill/";
 
+    /// <summary>A file of the evaluation sets shipped next to the assemblies (<c>Linking/DevSet</c>).</summary>
+    private static string DevSetFile(string name) => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", name);
+
     /// <summary>Path of the realistic French job titles file shipped next to the assemblies.</summary>
-    public static string RealisticOccupationsFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr.tsv");
+    public static string RealisticOccupationsFile => DevSetFile("realistic-occupations-fr.tsv");
 
     /// <summary>
     /// Path of the second realistic set, a test set of other French job titles that is never used for tuning (only reported).
     /// </summary>
-    public static string RealisticOccupationsTestFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test.tsv");
+    public static string RealisticOccupationsTestFile => DevSetFile("realistic-occupations-fr-test.tsv");
 
     /// <summary>
     /// Path of the third realistic set, written before the fourth round of tuning from ESCO keyword searches; never used
     /// for tuning (only reported).
     /// </summary>
-    public static string RealisticOccupationsTest2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test2.tsv");
+    public static string RealisticOccupationsTest2File => DevSetFile("realistic-occupations-fr-test2.tsv");
 
     /// <summary>
     /// Path of the fourth realistic set, written from ESCO keyword searches before the fifth round of tuning and used
     /// for development (tuning allowed).
     /// </summary>
-    public static string RealisticOccupationsDev2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev2.tsv");
+    public static string RealisticOccupationsDev2File => DevSetFile("realistic-occupations-fr-dev2.tsv");
 
     /// <summary>
     /// Path of the fifth realistic set, a check set of occupations the other sets barely touch, written before it was
     /// run; read to check the round's changes, not for tuning.
     /// </summary>
-    public static string RealisticOccupationsDev3File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev3.tsv");
+    public static string RealisticOccupationsDev3File => DevSetFile("realistic-occupations-fr-dev3.tsv");
 
     /// <summary>Path of the sixth realistic set, a check set of job-ad titles written at the end of round 5; not for tuning.</summary>
-    public static string RealisticOccupationsDev4File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-dev4.tsv");
+    public static string RealisticOccupationsDev4File => DevSetFile("realistic-occupations-fr-dev4.tsv");
 
     /// <summary>
     /// Path of the seventh realistic set (150 titles), written by a separate writer who never saw the linker, its code
     /// or its output, and sealed until the end of linker round 5. Never tune on it: report it.
     /// </summary>
-    public static string RealisticOccupationsTest3File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test3.tsv");
+    public static string RealisticOccupationsTest3File => DevSetFile("realistic-occupations-fr-test3.tsv");
 
     /// <summary>
     /// Path of the eighth realistic set (120 titles), written by a second outside writer who never saw the linker, its
     /// code or its output, and sealed until the end of linker round 6. Never tune on it: report it.
     /// </summary>
-    public static string RealisticOccupationsTest4File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test4.tsv");
+    public static string RealisticOccupationsTest4File => DevSetFile("realistic-occupations-fr-test4.tsv");
 
     /// <summary>
     /// Path of the ninth realistic set (120 titles, a representative mix of common Moroccan job-ad titles), written by a
     /// third outside writer who never saw the linker, its code or its output. Never tune on it: report it.
     /// </summary>
-    public static string RealisticOccupationsTest5File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test5.tsv");
+    public static string RealisticOccupationsTest5File => DevSetFile("realistic-occupations-fr-test5.tsv");
 
     /// <summary>
     /// Path of the tenth realistic set (120 job-ad and CV titles, three quarters everyday jobs), written by a fourth outside
     /// writer who never saw the linker, its code or its output, sealed until the end of linker round 8. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest6File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test6.tsv");
+    public static string RealisticOccupationsTest6File => DevSetFile("realistic-occupations-fr-test6.tsv");
 
     /// <summary>
     /// Path of the eleventh realistic set (120 titles as HR staff and advisers write them in vacancies and profiles), written
     /// by a fifth outside writer who never saw the linker, sealed until the end of linker round 8. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest7File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test7.tsv");
+    public static string RealisticOccupationsTest7File => DevSetFile("realistic-occupations-fr-test7.tsv");
 
     /// <summary>
     /// Path of the twelfth realistic set (120 short titles in the style of the examples), written by a sixth
     /// outside writer who never saw the linker, sealed until the end of linker round 9. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest8File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test8.tsv");
+    public static string RealisticOccupationsTest8File => DevSetFile("realistic-occupations-fr-test8.tsv");
 
     /// <summary>
     /// Path of the thirteenth realistic set (120 titles as CSR-labelled companies and ANAPEC word their offers), written
     /// by a seventh outside writer who never saw the linker, sealed until the end of linker round 9. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest9File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test9.tsv");
+    public static string RealisticOccupationsTest9File => DevSetFile("realistic-occupations-fr-test9.tsv");
 
     /// <summary>
     /// Path of the fourteenth realistic set (120 short titles, a sample weighted by how often Morocco hires each job), written
     /// by an eighth outside writer who never saw the linker, sealed until the end of linker round 10. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest10File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test10.tsv");
+    public static string RealisticOccupationsTest10File => DevSetFile("realistic-occupations-fr-test10.tsv");
 
     /// <summary>
     /// Path of the fifteenth realistic set (120 titles of jobs held and sought by migrants, refugees and returnees, as
     /// advisers type them), written by a ninth outside writer, sealed until the end of linker round 10. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest11File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test11.tsv");
+    public static string RealisticOccupationsTest11File => DevSetFile("realistic-occupations-fr-test11.tsv");
 
     /// <summary>
     /// Path of the sixteenth realistic set (120 titles of migrants', refugees' and returnees' profiles, a quarter in Spanish,
     /// Italian, English or Portuguese), written by a tenth outside writer, sealed until the end of linker round 11. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest12File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test12.tsv");
+    public static string RealisticOccupationsTest12File => DevSetFile("realistic-occupations-fr-test12.tsv");
 
     /// <summary>
     /// Path of the seventeenth realistic set (120 short vacancy and internship titles across all jobs offered in Morocco),
     /// written by an eleventh outside writer, sealed until the end of linker round 11. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest13File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test13.tsv");
+    public static string RealisticOccupationsTest13File => DevSetFile("realistic-occupations-fr-test13.tsv");
 
     /// <summary>
     /// Path of the eighteenth realistic set (120 titles: a third each as employers, advisers and candidates type them),
     /// written by a twelfth outside writer, sealed until the end of linker round 12. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest14File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test14.tsv");
+    public static string RealisticOccupationsTest14File => DevSetFile("realistic-occupations-fr-test14.tsv");
 
     /// <summary>
     /// Path of the nineteenth realistic set (120 title lines of offers on Moroccan job boards), written by a thirteenth
     /// outside writer, sealed until the end of linker round 12. Never tune on it.
     /// </summary>
-    public static string RealisticOccupationsTest15File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-occupations-fr-test15.tsv");
+    public static string RealisticOccupationsTest15File => DevSetFile("realistic-occupations-fr-test15.tsv");
 
     /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
-    public static string RealisticSkillsDevFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-dev.tsv");
+    public static string RealisticSkillsDevFile => DevSetFile("realistic-skills-fr-dev.tsv");
 
     /// <summary>
     /// Path of a second set of realistic French skill phrases, written after the first round of skill-linker work and
     /// before any linker ran on it; a check set (read to check that round, not for tuning).
     /// </summary>
-    public static string RealisticSkillsCheckFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-check.tsv");
+    public static string RealisticSkillsCheckFile => DevSetFile("realistic-skills-fr-check.tsv");
 
     /// <summary>The realistic French skill sets by their <c>--set</c> name.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSkillSets =>
@@ -154,10 +157,10 @@ public static class LinkingEvaluation
     /// Path of a sealed skill set (80 phrases and CV sentences) written by an outside writer who never saw the linker,
     /// sealed until the end of the skill-vocabulary round of session 3. Never tune on it.
     /// </summary>
-    public static string RealisticSkillsTestFile => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-test.tsv");
+    public static string RealisticSkillsTestFile => DevSetFile("realistic-skills-fr-test.tsv");
 
     /// <summary>Path of a third set of realistic French skill phrases, written at the end of round 6 before any linker ran on it; a check set.</summary>
-    public static string RealisticSkillsCheck2File => Path.Combine(AppContext.BaseDirectory, "Linking", "DevSet", "realistic-skills-fr-check2.tsv");
+    public static string RealisticSkillsCheck2File => DevSetFile("realistic-skills-fr-check2.tsv");
 
     /// <summary>The realistic French sets by their <c>--set</c> name, in the order they are reported.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSets =>
