@@ -23,6 +23,12 @@ public sealed class JobsOptions
     /// </summary>
     public int InvisibilityTimeoutSeconds { get; set; } = 300;
     public int QueuePollIntervalSeconds { get; set; } = 5;
+    /// <summary>
+    /// How old a Hangfire lock must be before another server may break it. PostgreSQL storage keeps locks as rows, so a
+    /// server killed while holding one (e.g. a job's state lock between fetching and running it) leaves the row behind,
+    /// and that job waits this long. Hangfire holds its locks for milliseconds; its default, 10 minutes, is far too long.
+    /// </summary>
+    public int DistributedLockTimeoutSeconds { get; set; } = 60;
     /// <summary>Open vacancies per nightly chunk: a chunk is one job that should take seconds.</summary>
     public int VacanciesPerChunk { get; set; } = 100;
     public int ShortlistLength { get; set; } = 50;
@@ -46,6 +52,7 @@ public static class JobsServiceCollectionExtensions
             .Validate(o => o.VacanciesPerChunk is >= 1 and <= 10_000, "Jobs:VacanciesPerChunk must be between 1 and 10000.")
             .Validate(o => o.ShortlistLength is >= 1 and <= 500, "Jobs:ShortlistLength must be between 1 and 500.")
             .Validate(o => o.InvisibilityTimeoutSeconds is >= 5, "Jobs:InvisibilityTimeoutSeconds must be at least 5.")
+            .Validate(o => o.DistributedLockTimeoutSeconds is >= 5, "Jobs:DistributedLockTimeoutSeconds must be at least 5.")
             // Two at least: the morning summary compares the new run with the previous published one.
             .Validate(o => o.PublishedRunsKept is >= 2, "Jobs:PublishedRunsKept must be at least 2.")
             .ValidateOnStart();
@@ -70,6 +77,7 @@ public static class JobsServiceCollectionExtensions
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
                     QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
+                    DistributedLockTimeout = TimeSpan.FromSeconds(jobs.DistributedLockTimeoutSeconds),
                 }));
         services.AddScoped<CloseExpiredVacanciesJob>();
         services.AddSingleton<RunScoringCache>();

@@ -163,6 +163,32 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
         Assert.Equal(jobsBefore.Skip(1), jobsAfter.Skip(1));
     }
 
+    [Fact]
+    public async Task A_job_lock_left_by_a_killed_worker_holds_its_chunk_only_until_the_lock_times_out()
+    {
+        var cs = await database.CreateDatabaseAsync();
+        await using var services = Services(cs);
+        var run = await StartAsync(services, "test:stale-lock");
+        var jobsOfChunks = await ChunkJobsAsync(cs, run);
+        // What a worker killed between fetching a job and marking it Processing leaves behind: the job's state lock, a
+        // row nobody deletes. Taken here and never released (the test process plays the dead worker).
+        using var storageConnection = services.GetRequiredService<JobStorage>().GetConnection();
+        var staleLock = storageConnection.AcquireDistributedLock($"job:{jobsOfChunks[0]}:state-lock", TimeSpan.FromSeconds(5));
+        var worker = StartWorker(cs);
+        try
+        {
+            // The worker breaks the lock once it is older than Jobs:DistributedLockTimeoutSeconds (20 s here); with
+            // Hangfire's default (10 minutes) chunk 0 would still be waiting.
+            await WaitPublishedAsync(cs, run, TimeSpan.FromMinutes(2), () => CheckAsync(services));
+            Assert.Equal(0, await ScalarAsync(cs, $"select count(*) from match_run_chunks where run_id = {run} and status <> {(int)MatchRunChunkStatus.Done}"));
+        }
+        finally
+        {
+            if (!worker.HasExited) { worker.Kill(); await worker.WaitForExitAsync(); }
+            GC.KeepAlive(staleLock);
+        }
+    }
+
     /// <summary>Hangfire's "Processing" state as a server writes it (its own type has no public constructor).</summary>
     private sealed class ProcessingOnServer(string serverId) : IState
     {
@@ -266,6 +292,7 @@ public sealed class NightlyPipelineTests(NightlyDatabase database) : IClassFixtu
         start.Environment["Jobs__WorkerCount"] = "2";
         start.Environment["Jobs__InvisibilityTimeoutSeconds"] = "10";
         start.Environment["Jobs__QueuePollIntervalSeconds"] = "1";
+        start.Environment["Jobs__DistributedLockTimeoutSeconds"] = "20";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         // Warnings and errors of every worker (e.g. a chunk that failed and went to retry) are kept for whoever reads a red run.
