@@ -78,6 +78,8 @@ internal sealed record ScoreWeights
     public float PartFactor { get; init; } = 0.95f;
     /// <summary>Factor on the score of a query rewritten by the job vocabulary (literal wording wins a tie).</summary>
     public float RewriteFactor { get; init; } = 0.97f;
+    /// <summary>Factor on the score of a query whose words written by ear are read as the job-vocabulary words they sound like.</summary>
+    public float RespelledFactor { get; init; } = 0.99f;
 }
 
 /// <summary>
@@ -105,6 +107,8 @@ internal sealed class LabelIndex
     private readonly int[] _conceptLabelCount;
     private readonly byte[] _labelFlags;
     private readonly Dictionary<long, int[]> _trigramTokens;  // trigram → vocabulary tokens (for typos)
+    private readonly Dictionary<string, int[]> _phoneticTokens; // French sound key → vocabulary tokens (for spellings by ear)
+    private readonly Dictionary<string, string[]> _phoneticPhraseTokens; // sound key → job-vocabulary phrase words with it
     private readonly ConcurrentDictionary<string, Expansion[]> _expansionCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Expansion[]> _frenchExpansionCache = new(StringComparer.Ordinal); // only words with translations
     private readonly ThreadLocal<Scratch> _scratch;
@@ -224,6 +228,8 @@ internal sealed class LabelIndex
             }
         }
         _trigramTokens = trigrams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _phoneticTokens = PhoneticKeys(_tokens);
+        _phoneticPhraseTokens = PhoneticPhraseTokens(vocabulary);
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(_labelConcept.Length, concepts.Count));
         _ngrams = new CharNgramIndex(ngramLabels, concepts.Count, skipCommonGrams: true);
         _narrowerLog = concepts.Select(c => MathF.Log2(1 + c.Narrower)).ToArray();
@@ -235,6 +241,76 @@ internal sealed class LabelIndex
                 labels.Select((l, k) => (l.Lang, concepts[c].Labels[k].Preferred, l.Tokens)).ToList()).ToList())
             : [];
     }
+
+    private static Dictionary<string, int[]> PhoneticKeys(string[] tokens)
+    {
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (FrenchPhoneticKey.Of(tokens[t]) is not { } key) continue;
+            Add(key, t);
+            // A label token lost its cedilla: "macon" is also keyed as "maçon" (heard, and written by ear, "masson").
+            if (FrenchPhoneticKey.Of(tokens[t], cedilla: true) is { } soft && soft != key) Add(soft, t);
+        }
+        return byKey.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+        void Add(string key, int token)
+        {
+            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
+            list.Add(token);
+        }
+    }
+
+    /// <summary>Sound key → the job-vocabulary phrase words with that key.</summary>
+    private static Dictionary<string, string[]> PhoneticPhraseTokens(JobVocabulary? vocabulary)
+    {
+        if (vocabulary is null) return [];
+        return vocabulary.Rules.SelectMany(r => r.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(word => (Word: word, Key: FrenchPhoneticKey.Of(word)))
+            .Where(p => p.Key is not null)
+            .GroupBy(p => p.Key!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Word).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The phrase word sounding like <paramref name="token"/>; of several ("technicien", "technician"), the one fewest edits
+    /// away, none on a tie.
+    /// </summary>
+    private string? SoundAlikePhraseWord(string token)
+    {
+        if (FrenchPhoneticKey.Of(token) is not { } key || !_phoneticPhraseTokens.TryGetValue(key, out var words)) return null;
+        if (words.Length == 1) return words[0];
+        string? best = null;
+        int bestDistance = int.MaxValue, ties = 0;
+        foreach (var word in words)
+        {
+            var d = EditDistance.Bounded(token, word, token.Length);
+            if (d < bestDistance) { best = word; bestDistance = d; ties = 0; }
+            else if (d == bestDistance) ties++;
+        }
+        return ties == 0 ? best : null;
+    }
+
+    /// <summary>
+    /// <paramref name="tokens"/> with each word neither indexed nor in a job-vocabulary phrase replaced by the phrase word
+    /// that sounds the same ("téléconseillé" → "téléconseiller", "kariste" → "cariste"); null when no word is replaced.
+    /// </summary>
+    private List<string>? Respelled(List<string> tokens)
+    {
+        if (_phoneticPhraseTokens.Count == 0) return null;
+        List<string>? respelled = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (_tokenIds.ContainsKey(t) || SoundAlikePhraseWord(t) is not { } word || word == t) continue;
+            respelled ??= [.. tokens];
+            respelled[i] = word;
+        }
+        return respelled;
+    }
+
+    /// <summary>The job vocabulary's rewrites of <paramref name="tokens"/> read as <see cref="Respelled"/>; null without a vocabulary.</summary>
+    private List<List<string>>? VocabularyRewrites(List<string> tokens) => _vocabulary?.Rewrites(Respelled(tokens) ?? tokens);
 
     private static int[] BroaderConcepts(IReadOnlyList<IndexedConcept> concepts)
     {
@@ -403,7 +479,11 @@ internal sealed class LabelIndex
         s.Begin();
         ScoreLabels(queryTokens, french, wq, we, 1f, s);
         // The vocabulary is French: an English query keeps its own words ("car driver" is not a coach driver).
-        var rewrites = french ? _vocabulary?.Rewrites(queryTokens) : null;
+        // A word written by ear that the job vocabulary knows ("kariste", "téléconseillé") is also read as that word, nearly
+        // as if typed so: the literal wording keeps the edge over the vocabulary's rewrites, as it does for the exact word.
+        var respelled = french ? Respelled(queryTokens) : null;
+        if (respelled is not null) ScoreLabels(respelled, french, wq, we, w.RespelledFactor, s);
+        var rewrites = french ? _vocabulary?.Rewrites(respelled ?? queryTokens) : null;
         if (rewrites is not null)
             foreach (var rewritten in rewrites)
                 ScoreLabels(rewritten, french, wq, we, w.RewriteFactor, s);
@@ -417,7 +497,7 @@ internal sealed class LabelIndex
         if (jobParts is null && NamesJobThenContext(parts, heads))
         {
             ScoreLabels(parts[0], french, wq, we, w.PartFactor, s);
-            if (french && _vocabulary?.Rewrites(parts[0]) is { } firstRewrites)
+            if (french && VocabularyRewrites(parts[0]) is { } firstRewrites)
                 foreach (var rewritten in firstRewrites) ScoreLabels(rewritten, french, wq, we, w.PartFactor * w.RewriteFactor, s);
         }
         if (jobParts is not null)
@@ -426,7 +506,7 @@ internal sealed class LabelIndex
                 // The job named first is usually the main one: it wins a tie with the others.
                 var factor = w.PartFactor * (p == 0 ? 1f : 0.99f);
                 ScoreLabels(jobParts[p], french, wq, we, factor, s);
-                if (french && _vocabulary?.Rewrites(jobParts[p]) is { } partRewrites)
+                if (french && VocabularyRewrites(jobParts[p]) is { } partRewrites)
                     foreach (var rewritten in partRewrites) ScoreLabels(rewritten, french, wq, we, factor * w.RewriteFactor, s);
             }
         foreach (var c in s.TouchedConcepts)
@@ -441,6 +521,7 @@ internal sealed class LabelIndex
             // ("téléconseiller") lends its n-grams to look-alike labels ("conseiller …") and outweighs the known meaning.
             var state = (s, w.NgramCosine);
             NgramPass(Padded(queryTokens), ref state);
+            if (respelled is not null) NgramPass(Padded(respelled), ref state);
             if (rewrites is not null)
                 foreach (var rewritten in rewrites)
                     if (rewritten.Count > 0) NgramPass(Padded(rewritten), ref state);
@@ -610,6 +691,9 @@ internal sealed class LabelIndex
                 if (_tokenIds.TryGetValue(q[..len], out var shorter)) Offer(shorter, 0.55f + 0.3f * len / q.Length);
         }
         if (!exact && q.Length >= 4) OfferTypos(q, Offer);
+        // Written by ear: "patisié" is "patissier", "chofeur" is "chauffeur" (several edits apart, one sound).
+        if (!exact && FrenchPhoneticKey.Of(q) is { } key && _phoneticTokens.TryGetValue(key, out var soundAlike))
+            foreach (var t in soundAlike) Offer(t, PhoneticSimilarity);
         if (q.Length >= 6 && !char.IsDigit(q[0])) OfferAgentNouns(q, Offer);
 
         var result = found.Select(kv => new Expansion(kv.Key, kv.Value))
@@ -644,6 +728,9 @@ internal sealed class LabelIndex
     }
 
     private const float AgentNounSimilarity = 0.75f;
+
+    /// <summary>Similarity of a word to a vocabulary word that sounds the same: above a one-letter typo, below the exact word.</summary>
+    private const float PhoneticSimilarity = 0.9f;
 
     private void OfferTypos(string q, Action<int, float> offer)
     {

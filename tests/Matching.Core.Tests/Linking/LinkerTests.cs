@@ -220,4 +220,42 @@ public class LinkerTests
 
     private static readonly Lazy<OccupationLinker> OccupationLinkerOverShippedData =
         new(() => OccupationLinker.FromOccupations(Matching.Core.Reference.EscoTaxonomy.LoadOccupations()));
+
+    private static readonly LabelIndex Trades = new(
+    [
+        Concept("urn:pastry-chef", "pâtissier/pâtissière", "pastry chef"),
+        Concept("urn:art-director", "directeur artistique/directrice artistique", "art director"),
+        Concept("urn:carpenter", "charpentier/charpentière", "carpenter", "menuisier", "menuisière"),
+        Concept("urn:stair-installer", "installateur d'escalier", "stair installer", "menuisier escaliéteur"),
+        Concept("urn:driver", "chauffeur de taxi/chauffeuse de taxi", "taxi driver"),
+        Concept("urn:measurer", "coteur/coteuse", "measurer"),
+        Concept("urn:saddler", "sellier/sellière", "saddler"),
+        Concept("urn:cellar", "ouvrier de cellier/ouvrière de cellier", "cellar worker"),
+    ]);
+
+    [Theory]
+    [InlineData("patisié", "urn:pastry-chef")]
+    [InlineData("menuisié", "urn:carpenter")]
+    [InlineData("chofeur", "urn:driver")]
+    public void Reads_words_written_by_ear(string query, string expected) =>
+        Assert.Equal(expected, Trades.Concepts[Trades.Search(query, "fr", 3)[0].Concept].Uri);
+
+    [Fact]
+    public void A_correctly_spelled_word_keeps_its_own_concept_before_a_sound_alike()
+    {
+        var hits = Trades.Search("sellier", "fr", 3);
+        Assert.Equal("urn:saddler", Trades.Concepts[hits[0].Concept].Uri);
+        Assert.InRange(hits[0].Score, 0.9f, 1f);
+    }
+
+    [Fact]
+    public void A_job_vocabulary_word_written_by_ear_is_rewritten_like_the_word()
+    {
+        var index = new LabelIndex(
+        [
+            Concept("urn:call-centre", "agent de centre d'appels/agente de centre d'appels", "call centre agent", "téléopérateur"),
+            Concept("urn:employment-adviser", "conseiller offre de services/conseillère offre de services", "employment adviser"),
+        ], vocabulary: JobVocabulary.Parse(["téléconseiller\tagent de centre d'appels|téléopérateur"]));
+        Assert.Equal("urn:call-centre", index.Concepts[index.Search("téléconseillé", "fr", 2)[0].Concept].Uri);
+    }
 }
