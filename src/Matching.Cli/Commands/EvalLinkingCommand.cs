@@ -11,7 +11,7 @@ public sealed class EvalLinkingCommand : ICliCommand
     public string Name => "eval-linking";
     public string Summary => "evaluate the linkers against a char 3-5-gram TF-IDF baseline on the development sets";
     public string Usage =>
-        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-test4, realistic-test5, realistic-test6, realistic-test7, realistic-test8, realistic-test9, realistic-test10, realistic-test11, realistic-test12, realistic-test13, realistic-test14, realistic-test15, realistic-skills, realistic-skills-check, realistic-skills-check2, realistic-skills-test) [--kind occupations|skills|all] [--lang fr|en] [--misses N]\n" +
+        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-test4, realistic-test5, realistic-test6, realistic-test7, realistic-test8, realistic-test9, realistic-test10, realistic-test11, realistic-test12, realistic-test13, realistic-test14, realistic-test15, realistic-skills, realistic-skills-check, realistic-skills-check2, realistic-skills-test, realistic-ar-dev) [--kind occupations|skills|all] [--lang fr|en|ar] [--misses N]\n" +
         "  heldout:   alternative labels left out of the index, then asked for\n" +
         "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
         "  realistic-dev2: a fourth such list (Moroccan job-ad style, with noise), French only\n" +
@@ -36,6 +36,7 @@ public sealed class EvalLinkingCommand : ICliCommand
         "  realistic-skills-check: a second such list, written before it was run (a check set, not for tuning), French only\n" +
         "  realistic-skills-check2: a third such list, written at the end of round 6 before it was run (a check set), French only\n" +
         "  realistic-skills-test: 80 skill phrases and CV sentences by an outside writer, sealed until the end of the skill-vocabulary round, French only\n" +
+        "  realistic-ar-dev: job titles typed in Arabic script (Syrian, Yemeni, Moroccan wording), Arabic only (--lang ar; the only set run with it)\n" +
         "  --misses N prints the first N queries the linker did not rank first\n" +
         "  --model PATH re-ranker for occupations (default models/linker-occupations-fr-en.zip next to the program; 'none' to skip)";
 
@@ -45,11 +46,12 @@ public sealed class EvalLinkingCommand : ICliCommand
         var set = args.Get("set") ?? "all";
         var kind = args.Get("kind") ?? "all";
         var lang = args.Get("lang") ?? "fr";
-        var known = LinkingEvaluation.RealisticSets.Concat(LinkingEvaluation.RealisticSkillSets).Select(s => s.Name).Append("heldout").ToList();
+        var known = LinkingEvaluation.RealisticSets.Concat(LinkingEvaluation.RealisticSkillSets).Concat(LinkingEvaluation.RealisticArabicSets)
+            .Select(s => s.Name).Append("heldout").ToList();
         if (set != "all" && set.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(s => !known.Contains(s)) is { } unknown)
             throw new UsageException($"--set must be all or a comma-separated list of {string.Join(", ", known)}; '{unknown}' is none of them.");
         if (kind is not ("occupations" or "skills" or "all")) throw new UsageException($"--kind must be occupations, skills or all, not '{kind}'.");
-        if (!LinkingLanguages.IsSupported(lang)) throw new UsageException($"--lang must be fr or en, not '{lang}'.");
+        if (!LinkingLanguages.IsSupportedForOccupations(lang)) throw new UsageException($"--lang must be fr, en or ar, not '{lang}'.");
         var showMisses = args.GetInt("misses", 0, 0, 100_000);
 
         var watch = Stopwatch.StartNew();

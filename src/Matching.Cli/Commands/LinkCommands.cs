@@ -13,6 +13,8 @@ public sealed class LinkOccupationsCommand : LinkCommandBase
     public override string Summary => "link job titles (stdin, one a line) to ESCO occupations (TSV on stdout)";
     protected override Func<string, string, int, IReadOnlyList<LinkedConcept>> Build() =>
         OccupationLinker.FromOccupations(EscoTaxonomy.LoadOccupations()).Link;
+    protected override IReadOnlyList<string> Languages => LinkingLanguages.Occupations;
+    protected override string LanguageNote => "; a line mostly in Arabic script is read as Arabic whatever --lang says";
 }
 
 /// <summary>`link-skills`: skill phrases or sentences on stdin → ranked ESCO skills as TSV on stdout.</summary>
@@ -28,9 +30,14 @@ public abstract class LinkCommandBase : ICliCommand
 {
     public abstract string Name { get; }
     public abstract string Summary { get; }
+    /// <summary>Accepted values of --lang.</summary>
+    protected virtual IReadOnlyList<string> Languages => LinkingLanguages.All;
+    /// <summary>Appended to the --lang line of the usage text.</summary>
+    protected virtual string LanguageNote => "";
+
     public string Usage =>
-        $"usage: matching {Name} [--lang fr|en] [--top N] < queries.txt > ranked.tsv\n" +
-        "  --lang  language of the queries (default fr)\n" +
+        $"usage: matching {Name} [--lang {string.Join('|', Languages)}] [--top N] < queries.txt > ranked.tsv\n" +
+        $"  --lang  language of the queries (default fr){LanguageNote}\n" +
         "  --top   results per query, 1 to 1000 (default 20)\n" +
         "Input: UTF-8, one query per line. Output: TSV `line rank concept_uri score` (line is 1-based; an empty line gives no rows).";
 
@@ -41,7 +48,7 @@ public abstract class LinkCommandBase : ICliCommand
         args.AllowOnly("lang", "top");
         if (args.Positional.Count > 0) throw new UsageException($"unexpected argument '{args.Positional[0]}'; queries are read from stdin.");
         var lang = args.Has("lang") ? args.Require("lang") : "fr";
-        if (!LinkingLanguages.IsSupported(lang)) throw new UsageException($"--lang must be fr or en, not '{lang}'.");
+        if (!Languages.Contains(lang)) throw new UsageException($"--lang must be {string.Join(", ", Languages.SkipLast(1))} or {Languages[^1]}, not '{lang}'.");
         var top = args.GetInt("top", 20, 1, 1000);
 
         var watch = Stopwatch.StartNew();

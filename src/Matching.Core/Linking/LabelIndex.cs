@@ -94,6 +94,7 @@ internal sealed class LabelIndex
     internal static readonly HashSet<string> ManagerWords = new[]
     {
         "responsable", "directeur", "chef", "manager", "gerant", "superviseur", "dirigeant", "head", "director", "supervisor",
+        "مدير", "مشرف", "رئيس",
     }.Select(TitleNormalizer.Stem).ToHashSet(StringComparer.Ordinal);
     private const int MaxExpansions = 24;
 

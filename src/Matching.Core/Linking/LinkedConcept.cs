@@ -9,11 +9,26 @@ public sealed record LinkedConcept(string Uri, double Score, string Label);
 /// <summary>Languages a query may be written in.</summary>
 public static class LinkingLanguages
 {
-    /// <summary>Accepted values of the lang argument.</summary>
+    /// <summary>
+    /// Languages of the ESCO labels every linker indexes (preferred and alternative labels); accepted values of the lang
+    /// argument of the skill linker.
+    /// </summary>
     public static readonly IReadOnlyList<string> All = ["fr", "en"];
+
+    /// <summary>
+    /// Arabic: accepted by the occupation linker only, which indexes ESCO's Arabic preferred labels (there are no Arabic
+    /// skill labels). An Arabic-script title is read as Arabic whatever the lang argument says.
+    /// </summary>
+    public const string Arabic = "ar";
+
+    /// <summary>Accepted values of the lang argument of the occupation linker.</summary>
+    public static readonly IReadOnlyList<string> Occupations = ["fr", "en", Arabic];
 
     /// <summary>True when <paramref name="lang"/> is one of <see cref="All"/>.</summary>
     public static bool IsSupported(string? lang) => lang is "fr" or "en";
+
+    /// <summary>True when <paramref name="lang"/> is one of <see cref="Occupations"/>.</summary>
+    public static bool IsSupportedForOccupations(string? lang) => IsSupported(lang) || lang == Arabic;
 
     internal static void Check(string lang, int top)
     {

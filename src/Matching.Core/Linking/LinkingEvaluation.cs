@@ -148,6 +148,15 @@ public static class LinkingEvaluation
     /// </summary>
     public static string RealisticSkillsCheckFile => DevSetFile("realistic-skills-fr-check.tsv");
 
+    /// <summary>
+    /// Path of the realistic Arabic set: job titles in Arabic script as candidates and advisers type them, with ESCO answers
+    /// chosen by keyword search before the Arabic linker existed; a development set (tuning allowed).
+    /// </summary>
+    public static string RealisticOccupationsArabicDevFile => DevSetFile("realistic-occupations-ar-dev.tsv");
+
+    /// <summary>The realistic Arabic occupation sets by their <c>--set</c> name (run with <c>--lang ar</c>).</summary>
+    public static IReadOnlyList<(string Name, string File)> RealisticArabicSets => [("realistic-ar-dev", RealisticOccupationsArabicDevFile)];
+
     /// <summary>The realistic French skill sets by their <c>--set</c> name.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSkillSets =>
         [("realistic-skills", RealisticSkillsDevFile), ("realistic-skills-check", RealisticSkillsCheckFile),
@@ -262,6 +271,15 @@ public static class LinkingEvaluation
             var concepts = OccupationLinker.ConceptsOf(taxonomy.Occupations, null);
             results.AddRange(Score(name, "occupations", lang, ReadRealisticOccupations(file), concepts, log, misses, reranker));
         }
+        // Arabic: the linker and the baseline index the same labels, the gendered halves of ESCO's Arabic preferred labels.
+        foreach (var (name, file) in RealisticArabicSets)
+        {
+            if (kind is not ("occupations" or "all") || !Includes(set, name) || lang != LinkingLanguages.Arabic) continue;
+            var concepts = ArabicOccupationIndex.ConceptsOf(taxonomy.Occupations);
+            results.AddRange(Score(name, "occupations", lang, ReadRealisticOccupations(file), concepts, log, misses, null));
+        }
+        // ESCO has no Arabic alternative labels to hold out, nor Arabic skill labels.
+        if (lang == LinkingLanguages.Arabic) return results;
         if (kind is "occupations" or "all" && Includes(set, "heldout"))
         {
             var (queries, excluded) = HoldOut(occupations, lang, OccupationHoldOutOneIn);
@@ -286,7 +304,8 @@ public static class LinkingEvaluation
         List<IndexedConcept> concepts, TextWriter log, List<LinkingMiss>? misses, LinkerReranker? reranker)
     {
         var watch = Stopwatch.StartNew();
-        var linker = kind == "occupations" ? new LabelIndex(concepts, vocabulary: JobVocabulary.Shared) : SkillLinker.BuildIndex(concepts);
+        var linker = lang == LinkingLanguages.Arabic ? ArabicOccupationIndex.BuildIndex(concepts)
+            : kind == "occupations" ? new LabelIndex(concepts, vocabulary: JobVocabulary.Shared) : SkillLinker.BuildIndex(concepts);
         var baseline = new CharNgramTfidfBaseline(concepts);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{set} {kind} {lang}: {queries.Count} queries, {linker.LabelCount} labels indexed in {watch.Elapsed.TotalSeconds:F2} s"));

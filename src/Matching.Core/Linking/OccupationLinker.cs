@@ -4,19 +4,22 @@ using Matching.Core.Reference;
 namespace Matching.Core.Linking;
 
 /// <summary>
-/// Links a free-text job title (French or English, as people write it) to ranked ESCO occupations.
-/// Built once from the shipped taxonomy (preferred and alternative labels in French and English); immutable and
-/// thread-safe, so one instance (<see cref="Shared"/>) serves the whole process.
+/// Links a free-text job title (French, English or Arabic, as people write it) to ranked ESCO occupations.
+/// Built once from the shipped taxonomy (preferred and alternative labels in French and English, and a second index
+/// over the Arabic preferred labels); immutable and thread-safe, so one instance (<see cref="Shared"/>) serves the
+/// whole process.
 /// </summary>
 public sealed class OccupationLinker
 {
     private static readonly Lazy<OccupationLinker> SharedInstance = new(() => FromOccupations(EscoTaxonomy.LoadOccupations()));
 
     private readonly LabelIndex _index;
+    private readonly ArabicOccupationIndex _arabic;
 
-    private OccupationLinker(LabelIndex index, LinkerReranker? reranker)
+    private OccupationLinker(LabelIndex index, ArabicOccupationIndex arabic, LinkerReranker? reranker)
     {
         _index = index;
+        _arabic = arabic;
         Reranker = reranker;
     }
 
@@ -38,8 +41,11 @@ public sealed class OccupationLinker
     public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations) => FromOccupations(occupations, null);
 
     /// <summary>Builds a linker over <paramref name="occupations"/> re-ranked by <paramref name="reranker"/> (null: unsupervised only).</summary>
-    public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations, LinkerReranker? reranker) =>
-        new(new LabelIndex(ConceptsOf(occupations, null), vocabulary: JobVocabulary.Shared), reranker);
+    public static OccupationLinker FromOccupations(IEnumerable<Occupation> occupations, LinkerReranker? reranker)
+    {
+        var list = occupations as IReadOnlyList<Occupation> ?? occupations.ToList();
+        return new(new LabelIndex(ConceptsOf(list, null), vocabulary: JobVocabulary.Shared), new ArabicOccupationIndex(list), reranker);
+    }
 
     internal static List<IndexedConcept> ConceptsOf(IEnumerable<Occupation> occupations, Func<string, string, bool>? keepLabel)
     {
@@ -67,11 +73,22 @@ public sealed class OccupationLinker
 
     internal LabelIndex Index => _index;
 
+    internal LabelIndex ArabicIndex => _arabic.Index;
+
     /// <summary>
     /// The <paramref name="top"/> ESCO occupations best matching <paramref name="text"/>, best first; empty for
-    /// blank text. <paramref name="lang"/> is the language the text is written in ("fr" or "en").
+    /// blank text. <paramref name="lang"/> is the language the text is written in ("fr", "en" or "ar"). A title written
+    /// mostly in Arabic script is linked through the Arabic labels whatever <paramref name="lang"/> says (a French form
+    /// may receive an Arabic title), and labelled in Arabic; a Latin-script title with "ar" is read as French.
     /// </summary>
-    public IReadOnlyList<LinkedConcept> Link(string text, string lang, int top = 10) => LinkerConcepts.Link(_index, text, lang, top, Reranker);
+    public IReadOnlyList<LinkedConcept> Link(string text, string lang, int top = 10)
+    {
+        if (!LinkingLanguages.IsSupportedForOccupations(lang))
+            throw new ArgumentException($"Language '{lang}' is not supported; use fr, en or ar.", nameof(lang));
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        if (ArabicNormalizer.IsMostlyArabic(text)) return _arabic.Link(text, top);
+        return LinkerConcepts.Link(_index, text, lang == LinkingLanguages.Arabic ? "fr" : lang, top, Reranker);
+    }
 }
 
 /// <summary>Links a skill phrase or a sentence from a vacancy or CV to ranked ESCO skills; thread-safe.</summary>

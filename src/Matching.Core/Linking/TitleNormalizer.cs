@@ -152,6 +152,8 @@ public static partial class TitleNormalizer
     /// <summary>Appends the comparable tokens of <paramref name="text"/> to <paramref name="result"/> (no duplicates).</summary>
     public static void AppendTokens(string text, List<string> result)
     {
+        // Arabic-script titles have their own rules (article, ta marbuta, alef forms); Latin words in them come back here.
+        if (ArabicNormalizer.ContainsArabic(text)) { ArabicNormalizer.AppendTokens(text, result); return; }
         var folded = Fold(text);
         var span = folded.AsSpan();
         var i = 0;

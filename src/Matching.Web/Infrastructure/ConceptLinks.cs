@@ -25,8 +25,9 @@ public static class ConceptLinks
     public const int MaxTextLength = 500;
 
     /// <summary>
-    /// The language the linkers read the text in: English in the English UI, French otherwise — users of the Arabic
-    /// UI type titles in French (ESCO's Arabic labels only serve for display).
+    /// The language the linkers read Latin-script text in: English in the English UI, French otherwise. A job title typed
+    /// in Arabic script is linked through ESCO's Arabic labels whatever the UI language (the occupation linker reads it as
+    /// Arabic), so a title saved from any form gets its occupation; ESCO has no Arabic skill labels.
     /// </summary>
     public static string QueryLanguage => Cultures.CurrentLanguage == "en" ? "en" : "fr";
 
