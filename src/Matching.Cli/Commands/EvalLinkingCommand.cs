@@ -11,7 +11,7 @@ public sealed class EvalLinkingCommand : ICliCommand
     public string Name => "eval-linking";
     public string Summary => "evaluate the linkers against a char 3-5-gram TF-IDF baseline on the development sets";
     public string Usage =>
-        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-test4, realistic-test5, realistic-test6, realistic-test7, realistic-test8, realistic-test9, realistic-test10, realistic-test11, realistic-test12, realistic-test13, realistic-test14, realistic-test15, realistic-skills, realistic-skills-check, realistic-skills-check2, realistic-skills-test, realistic-ar-dev) [--kind occupations|skills|all] [--lang fr|en|ar] [--misses N]\n" +
+        "usage: matching eval-linking [--set all|NAME[,NAME…]] (NAME: heldout, realistic, realistic-dev2, realistic-dev3, realistic-dev4, realistic-test, realistic-test2, realistic-test3, realistic-test4, realistic-test5, realistic-test6, realistic-test7, realistic-test8, realistic-test9, realistic-test10, realistic-test11, realistic-test12, realistic-test13, realistic-test14, realistic-test15, realistic-test16, realistic-test17, realistic-test18, realistic-skills, realistic-skills-check, realistic-skills-check2, realistic-skills-test, realistic-ar-dev, realistic-ar-test) [--kind occupations|skills|all] [--lang fr|en|ar] [--misses N]\n" +
         "  heldout:   alternative labels left out of the index, then asked for\n" +
         "  realistic: French job titles as written in Morocco (src/Matching.Core/Linking/DevSet), French only\n" +
         "  realistic-dev2: a fourth such list (Moroccan job-ad style, with noise), French only\n" +
@@ -32,11 +32,15 @@ public sealed class EvalLinkingCommand : ICliCommand
         "  realistic-test13: 120 short vacancy and internship titles across all jobs offered in Morocco, by an eleventh such writer, sealed until the end of round 11, French only\n" +
         "  realistic-test14: 120 titles, a third each as employers, advisers and candidates type them, by a twelfth such writer, sealed until the end of round 12, French only\n" +
         "  realistic-test15: 120 title lines of offers on Moroccan job boards, by a thirteenth such writer, sealed until the end of round 12, French only\n" +
+        "  realistic-test16: 120 titles as migrant, refugee and returnee candidates type them on intake forms, by a fourteenth such writer, sealed until the end of round 15, French only\n" +
+        "  realistic-test17: 120 vacancy and internship titles of CSR-labelled companies, by a fifteenth such writer, sealed until the end of round 15, French only\n" +
+        "  realistic-test18: 120 short titles in the style of issue #3's examples, by a sixteenth such writer, sealed until the end of round 15, French only\n" +
         "  realistic-skills: French skill phrases and CV sentences as people write them (skills dev set), French only\n" +
         "  realistic-skills-check: a second such list, written before it was run (a check set, not for tuning), French only\n" +
         "  realistic-skills-check2: a third such list, written at the end of round 6 before it was run (a check set), French only\n" +
         "  realistic-skills-test: 80 skill phrases and CV sentences by an outside writer, sealed until the end of the skill-vocabulary round, French only\n" +
-        "  realistic-ar-dev: job titles typed in Arabic script (Syrian, Yemeni, Moroccan wording), Arabic only (--lang ar; the only set run with it)\n" +
+        "  realistic-ar-dev: job titles typed in Arabic script (Syrian, Yemeni, Moroccan wording), Arabic only (--lang ar)\n" +
+        "  realistic-ar-test: 80 titles typed in Arabic script by an outside writer who never saw the linker, sealed until its first look, Arabic only (--lang ar)\n" +
         "  --misses N prints the first N queries the linker did not rank first\n" +
         "  --model PATH re-ranker for occupations (default models/linker-occupations-fr-en.zip next to the program; 'none' to skip)";
 

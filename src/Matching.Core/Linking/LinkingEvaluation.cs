@@ -137,6 +137,24 @@ public static class LinkingEvaluation
     public static string RealisticOccupationsTest15File => DevSetFile("realistic-occupations-fr-test15.tsv");
 
     /// <summary>
+    /// Path of the twentieth realistic set (120 titles as migrant, refugee and returnee candidates type them on intake
+    /// forms), written by a fourteenth outside writer, sealed until the end of linker round 15. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest16File => DevSetFile("realistic-occupations-fr-test16.tsv");
+
+    /// <summary>
+    /// Path of the twenty-first realistic set (120 vacancy and internship titles of CSR-labelled companies), written by a
+    /// fifteenth outside writer, sealed until the end of linker round 15. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest17File => DevSetFile("realistic-occupations-fr-test17.tsv");
+
+    /// <summary>
+    /// Path of the twenty-second realistic set (120 short titles in the style of the linker issue's examples), written by a
+    /// sixteenth outside writer, sealed until the end of linker round 15. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsTest18File => DevSetFile("realistic-occupations-fr-test18.tsv");
+
+    /// <summary>
     /// Path of the realistic French skill phrases (profile-form phrases and CV sentences) with ESCO skill answers chosen by
     /// keyword search before any linker ran on them; a development set (tuning allowed).
     /// </summary>
@@ -154,8 +172,14 @@ public static class LinkingEvaluation
     /// </summary>
     public static string RealisticOccupationsArabicDevFile => DevSetFile("realistic-occupations-ar-dev.tsv");
 
+    /// <summary>
+    /// Path of the Arabic-script test set (80 titles as Syrian, Yemeni and Moroccan job seekers type them), written by an
+    /// outside writer who never saw the linker, sealed until the Arabic linker's first look. Never tune on it.
+    /// </summary>
+    public static string RealisticOccupationsArabicTestFile => DevSetFile("realistic-occupations-ar-test.tsv");
+
     /// <summary>The realistic Arabic occupation sets by their <c>--set</c> name (run with <c>--lang ar</c>).</summary>
-    public static IReadOnlyList<(string Name, string File)> RealisticArabicSets => [("realistic-ar-dev", RealisticOccupationsArabicDevFile)];
+    public static IReadOnlyList<(string Name, string File)> RealisticArabicSets => [("realistic-ar-dev", RealisticOccupationsArabicDevFile), ("realistic-ar-test", RealisticOccupationsArabicTestFile)];
 
     /// <summary>The realistic French skill sets by their <c>--set</c> name.</summary>
     public static IReadOnlyList<(string Name, string File)> RealisticSkillSets =>
@@ -183,7 +207,8 @@ public static class LinkingEvaluation
         ("realistic-test9", RealisticOccupationsTest9File), ("realistic-test10", RealisticOccupationsTest10File),
         ("realistic-test11", RealisticOccupationsTest11File), ("realistic-test12", RealisticOccupationsTest12File),
         ("realistic-test13", RealisticOccupationsTest13File), ("realistic-test14", RealisticOccupationsTest14File),
-        ("realistic-test15", RealisticOccupationsTest15File),
+        ("realistic-test15", RealisticOccupationsTest15File), ("realistic-test16", RealisticOccupationsTest16File),
+        ("realistic-test17", RealisticOccupationsTest17File), ("realistic-test18", RealisticOccupationsTest18File),
     ];
 
     /// <summary>
