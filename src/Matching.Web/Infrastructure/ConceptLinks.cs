@@ -60,7 +60,7 @@ public static class ConceptLinks
             .Select(l =>
             {
                 var s = rows[l.Uri];
-                return new Suggestion(s.Id, Display.Occupation(s.LabelEn, s.LabelFr, null), l.Score);
+                return new Suggestion(s.Id, Display.Skill(s.LabelEn, s.LabelFr), l.Score);
             })
             .ToList();
     }

@@ -32,6 +32,9 @@ public static class Display
         _ => labelFr ?? labelEn ?? Missing,
     };
 
+    /// <summary>ESCO skill label in the UI language: French or English (ESCO has no Arabic skill labels, so Arabic shows French).</summary>
+    public static string Skill(string? labelEn, string? labelFr) => Occupation(labelEn, labelFr, null);
+
     public static string City(string? name, string? nameAr) =>
         (Cultures.CurrentLanguage == "ar" ? nameAr ?? name : name) ?? Missing;
 }

@@ -34,7 +34,7 @@ public sealed class SkillLabelCache
             }
             if (id is { } skillId && !result.ContainsKey("#" + skillId))
             {
-                if (snapshot.ById.TryGetValue(skillId, out var labels)) result["#" + skillId] = Display.Occupation(labels.En, labels.Fr, null);
+                if (snapshot.ById.TryGetValue(skillId, out var labels)) result["#" + skillId] = Display.Skill(labels.En, labels.Fr);
                 else (unknownIds ??= []).Add(skillId);
             }
         }
@@ -58,7 +58,7 @@ public sealed class SkillLabelCache
 
     private static void Add(Dictionary<string, string> result, int id, string uri, Labels labels)
     {
-        var label = Display.Occupation(labels.En, labels.Fr, null);
+        var label = Display.Skill(labels.En, labels.Fr);
         result[uri] = label;
         result["#" + id] = label;
     }

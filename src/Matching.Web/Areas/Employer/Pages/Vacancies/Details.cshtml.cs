@@ -84,7 +84,7 @@ public sealed class DetailsModel(MatchingDbContext db, IStringLocalizer<SharedRe
         Place = string.Join(" — ", new[] { site, city }.Where(p => p is not null));
         Skills = (await Db.VacancySkills.Where(s => s.VacancyId == Id)
                 .Select(s => new { s.IsEssential, s.Skill!.LabelEn, s.Skill.LabelFr }).ToListAsync(ct))
-            .Select(s => new SkillRow(Display.Occupation(s.LabelEn, s.LabelFr, null), s.IsEssential))
+            .Select(s => new SkillRow(Display.Skill(s.LabelEn, s.LabelFr), s.IsEssential))
             .OrderByDescending(s => s.IsEssential).ThenBy(s => s.Label, StringComparer.CurrentCulture).ToList();
         Preview = await MarketPreview.ComputeAsync(Db, Id, ct);
 

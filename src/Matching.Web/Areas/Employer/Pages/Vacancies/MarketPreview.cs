@@ -73,7 +73,7 @@ public static class MarketPreview
             .Take(LimitingShown).ToList();
         var worstIds = worst.Select(w => w.Id).ToList();
         var labels = await db.Skills.Where(s => worstIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => Display.Occupation(s.LabelEn, s.LabelFr, null), ct);
+            .ToDictionaryAsync(s => s.Id, s => Display.Skill(s.LabelEn, s.LabelFr), ct);
         return new Result(pool.Count, withAll, essential.Count,
             worst.Select(w => new LimitingSkill(w.Id, labels.GetValueOrDefault(w.Id, Display.Missing), w.Lacking)).ToList());
     }
